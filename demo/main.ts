@@ -1,0 +1,2 @@
+// The demo portal's script: registering the elements is all a portal page needs.
+import '../src/define.js';

@@ -1,0 +1,239 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import {
+  findParticipant,
+  parseClientMessage,
+  project,
+  type ClientMessage,
+  type MeetingDefinition,
+  type RejectionCode,
+} from '../src/core/index.js';
+import type { EventStore } from './event-store.js';
+import { jsonLog, type Log } from './log.js';
+import { MeetingHost, type Session } from './meeting-host.js';
+import { JoinTokens, TokenError } from './tokens.js';
+
+/** WebSocket close codes the client understands: do not retry with the same token. */
+export const CLOSE_AUTH_FAILED = 4001;
+/** The meeting named in the token does not exist here. */
+export const CLOSE_UNKNOWN_MEETING = 4004;
+
+/** Largest message a client may send, in bytes. */
+const MAX_MESSAGE_BYTES = 16 * 1024;
+/** A client must say hello within this time. */
+const HELLO_TIMEOUT_MS = 10_000;
+/** Dead connections are found by a WebSocket ping at this interval. */
+const PING_INTERVAL_MS = 20_000;
+
+/** How the server is put together; everything has a default but the store and the secret. */
+export interface MeetingServerOptions {
+  readonly store: EventStore;
+  readonly secret: string;
+  readonly host?: string;
+  readonly port?: number;
+  readonly log?: Log;
+  /** Answers HTTP requests other than the server's own (the demo pages); returns false for a 404. */
+  readonly http?: (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
+  /** Meetings to create before listening, unless their log exists already. */
+  readonly meetings?: readonly MeetingDefinition[];
+  /** The clock, as ISO 8601 (tests may fix it). */
+  readonly now?: () => string;
+}
+
+/** A running meeting server. */
+export interface MeetingServer {
+  readonly url: string;
+  readonly port: number;
+  readonly tokens: JoinTokens;
+  readonly http: Server;
+  meeting(id: string): MeetingHost | undefined;
+  close(): Promise<void>;
+}
+
+/** Starts the HTTP and WebSocket server and rebuilds every meeting from its log. */
+export async function startMeetingServer(options: MeetingServerOptions): Promise<MeetingServer> {
+  const { store, log = jsonLog } = options;
+  const now = options.now ?? (() => new Date().toISOString());
+  const tokens = new JoinTokens(options.secret);
+  const meetings = new Map<string, MeetingHost>();
+  // Once closing, departures are not recorded: the next start closes stale presence, as after a crash.
+  let closing = false;
+  for (const id of await store.meetingIds()) meetings.set(id, await MeetingHost.load(store, id, now));
+  for (const meeting of options.meetings ?? []) {
+    if (!meetings.has(meeting.id)) {
+      meetings.set(meeting.id, await MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting }));
+    }
+  }
+  log('info', 'meetings loaded', { count: meetings.size });
+
+  const http = createServer((req, res) => {
+    void handleHttp(req, res);
+  });
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    try {
+      if (req.url === '/healthz') {
+        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n');
+        return;
+      }
+      if (options.http && (await options.http(req, res))) return;
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy / Not found\n');
+    } catch (error) {
+      log('error', 'http handler failed', { url: req.url, error: String(error) });
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Lỗi máy chủ / Server error\n');
+    }
+  }
+
+  const wss = new WebSocketServer({ server: http, path: '/ws', maxPayload: MAX_MESSAGE_BYTES });
+  const alive = new WeakMap<WebSocket, boolean>();
+  const pinger = setInterval(() => {
+    for (const ws of wss.clients) {
+      if (alive.get(ws) === false) {
+        ws.terminate();
+        continue;
+      }
+      alive.set(ws, false);
+      ws.ping();
+    }
+  }, PING_INTERVAL_MS);
+
+  wss.on('connection', (ws) => {
+    alive.set(ws, true);
+    ws.on('pong', () => alive.set(ws, true));
+    let joined: { host: MeetingHost; session: Session } | undefined;
+    let greeting: Promise<void> | undefined;
+    const helloTimer = setTimeout(() => ws.close(1008, 'no hello'), HELLO_TIMEOUT_MS);
+
+    const send = (message: object) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+    };
+    const reject = (code: RejectionCode, message: string, id?: string) => send({ type: 'reject', id, code, message });
+
+    async function hello(message: Extract<ClientMessage, { type: 'hello' }>): Promise<void> {
+      clearTimeout(helloTimer);
+      let claims;
+      try {
+        claims = await tokens.verify(message.token);
+      } catch (error) {
+        const code = error instanceof TokenError ? error.code : 'invalid-token';
+        reject(code, error instanceof Error ? error.message : 'The invite is not valid.');
+        ws.close(CLOSE_AUTH_FAILED, code);
+        return;
+      }
+      const host = meetings.get(claims.meetingId);
+      if (!host) {
+        reject('unknown-meeting', 'This meeting does not exist on this server.');
+        ws.close(CLOSE_UNKNOWN_MEETING, 'unknown-meeting');
+        return;
+      }
+      const participant = findParticipant(host.state, claims.participantId);
+      if (!participant) {
+        reject('invalid-token', 'The invite names someone who is not a participant of this meeting.');
+        ws.close(CLOSE_AUTH_FAILED, 'invalid-token');
+        return;
+      }
+      const actor = { participantId: claims.participantId, role: claims.role };
+      const session: Session = { actor, send: (data) => ws.readyState === ws.OPEN && ws.send(data) };
+      const firstSession = await host.serialize(async () => {
+        // Welcome and attach in one step of the meeting's queue, so no event falls between them.
+        const you = { ...actor, name: participant.name };
+        const resume = message.lastSeq !== undefined && message.lastSeq > 0 && message.lastSeq <= host.seq;
+        if (resume) {
+          send({ type: 'welcome', you, seq: host.seq, events: await host.eventsAfter(message.lastSeq!, actor.role) });
+        } else {
+          send({ type: 'welcome', you, seq: host.seq, snapshot: project(host.state, actor.role) });
+        }
+        const first = !host.hasSession(actor.participantId);
+        host.attach(session);
+        return first;
+      });
+      joined = { host, session };
+      if (ws.readyState !== ws.OPEN) {
+        leave();
+        return;
+      }
+      if (firstSession) await host.run(actor, { type: 'join' }, now());
+      log('info', 'participant connected', { meeting: host.id, participant: actor.participantId, role: actor.role });
+    }
+
+    async function command(message: Extract<ClientMessage, { type: 'command' }>): Promise<void> {
+      if (!joined) {
+        reject('invalid-message', 'Say hello before sending commands.', message.id);
+        return;
+      }
+      const { host, session } = joined;
+      const key = `${session.actor.participantId}/${message.id}`;
+      const outcome = await host.run(session.actor, message.command, now(), key);
+      if ('rejection' in outcome) {
+        log('info', 'command rejected', { meeting: host.id, participant: session.actor.participantId, command: message.command.type, code: outcome.rejection.code });
+        reject(outcome.rejection.code, outcome.rejection.message, message.id);
+      } else {
+        send({ type: 'ack', id: message.id, seq: outcome.seq });
+      }
+    }
+
+    function leave(): void {
+      if (!joined || closing) return;
+      const { host, session } = joined;
+      joined = undefined;
+      if (!host.detach(session)) {
+        host.run(session.actor, { type: 'leave' }, now()).catch((error) => log('error', 'leave failed', { error: String(error) }));
+      }
+    }
+
+    ws.on('message', (data, isBinary) => {
+      const parsed = isBinary ? { ok: false as const, error: 'Binary messages are not accepted.' } : parseClientMessage(data.toString());
+      if (!parsed.ok) {
+        reject('invalid-message', `Malformed message: ${parsed.error}`);
+        return;
+      }
+      const message = parsed.value;
+      const failed = (error: unknown) => {
+        log('error', 'message handling failed', { type: message.type, error: String(error) });
+        reject('server-error', 'The server could not handle this message; try again.', message.type === 'command' ? message.id : undefined);
+      };
+      switch (message.type) {
+        case 'ping':
+          send({ type: 'pong' });
+          break;
+        case 'hello':
+          if (greeting) reject('invalid-message', 'Hello was already said on this connection.');
+          else greeting = hello(message).catch(failed);
+          break;
+        case 'command':
+          // Commands wait for the welcome, so one sent right after hello is not refused.
+          (greeting ?? Promise.resolve()).then(() => command(message)).catch(failed);
+          break;
+      }
+    });
+    ws.on('close', () => {
+      clearTimeout(helloTimer);
+      (greeting ?? Promise.resolve()).finally(leave);
+    });
+    ws.on('error', (error) => log('warn', 'websocket error', { error: error.message }));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port, address } = http.address() as AddressInfo;
+  const url = `http://${address}:${port}`;
+  log('info', 'listening', { url });
+
+  return {
+    url,
+    port,
+    tokens,
+    http,
+    meeting: (id) => meetings.get(id),
+    async close() {
+      closing = true;
+      clearInterval(pinger);
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import type { MeetingDefinition, Role } from '../src/core/index.js';
+import type { JoinTokens } from './tokens.js';
+
+const demoDir = fileURLToPath(new URL('../demo/', import.meta.url));
+
+/** One invite link of the demo. */
+export interface Invite {
+  readonly name: string;
+  readonly role: Role;
+  readonly label: string;
+  readonly url: string;
+}
+
+/** Signs an invite for every member and delegate of the meeting; the chair's role goes to `meeting.chairId`. */
+export async function demoInvites(meeting: MeetingDefinition, tokens: JoinTokens, baseUrl: string): Promise<Invite[]> {
+  const people = [
+    ...meeting.cell.members.map((m) => {
+      const role: Role = m.id === meeting.chairId ? 'chair' : 'member';
+      const label = role === 'chair' ? 'Bí thư, chủ trì' : m.status === 'full' ? 'Đảng viên chính thức' : 'Đảng viên dự bị';
+      return { id: m.id, name: m.name, role, label };
+    }),
+    ...meeting.delegates.map((d) => ({ id: d.id, name: d.name, role: 'delegate' as const, label: `Đại biểu cấp trên — ${d.organization}` })),
+  ];
+  return Promise.all(
+    people.map(async (p) => {
+      const token = await tokens.sign({ meetingId: meeting.id, participantId: p.id, role: p.role });
+      return { name: p.name, role: p.role, label: p.label, url: `${baseUrl}/?invite=${encodeURIComponent(token)}` };
+    }),
+  );
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+function invitesPage(meeting: MeetingDefinition, invites: readonly Invite[]): string {
+  const rows = invites
+    .map((i) => `<li><a href="${escapeHtml(i.url)}" target="_blank" rel="noopener">${escapeHtml(i.name)}</a> <span>${escapeHtml(i.label)}</span></li>`)
+    .join('\n');
+  return `<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Đường link mời — ${escapeHtml(meeting.title)}</title><link rel="icon" href="data:,"><link rel="stylesheet" href="/portal.css"></head>
+<body><main class="invites"><h1>Đường link mời / Invite links</h1>
+<p>${escapeHtml(meeting.cell.name)} — ${escapeHtml(meeting.title)}. Mở mỗi đường link trong một thẻ để thử cuộc họp với nhiều người.
+<br><span lang="en">Open each link in its own tab to try the meeting as several people.</span></p>
+<ul>${rows}</ul></main></body></html>`;
+}
+
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+/** Serves the demo portal: the article page, its stylesheet, the element bundle and the invite list. */
+export async function demoSite(meeting: MeetingDefinition, invites: readonly Invite[]) {
+  const bundle = await build({
+    entryPoints: [`${demoDir}main.ts`],
+    bundle: true,
+    format: 'esm',
+    minify: true,
+    write: false,
+    target: 'es2022',
+    logLevel: 'silent',
+  });
+  const files: Record<string, { type: string; body: string | Uint8Array }> = {
+    '/': { type: 'text/html', body: await readFile(`${demoDir}index.html`, 'utf8') },
+    '/portal.css': { type: 'text/css', body: await readFile(`${demoDir}portal.css`, 'utf8') },
+    '/demo.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.contents },
+    '/invites': { type: 'text/html', body: invitesPage(meeting, invites) },
+  };
+  return (req: IncomingMessage, res: ServerResponse): boolean => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const file = files[path];
+    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+    res.writeHead(200, { 'content-type': `${file.type}; charset=utf-8`, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+    res.end(req.method === 'HEAD' ? undefined : file.body);
+    return true;
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * Starts the meeting server. With `--demo` it also serves the demo portal,
+ * creates the sample meeting and prints its invite links.
+ *
+ * Environment: PORT (8080), HOST (127.0.0.1), DATA_DIR (./data),
+ * PARTY_JWT_SECRET (generated once and kept in DATA_DIR when absent).
+ */
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { startMeetingServer } from './app.js';
+import { demoInvites, demoSite } from './demo.js';
+import { sampleMeeting } from './sample-cell.js';
+import { SqliteEventStore } from './sqlite-event-store.js';
+
+const started = performance.now();
+const demo = process.argv.includes('--demo');
+const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+mkdirSync(dataDir, { recursive: true });
+
+/** The secret from the environment, or one generated at first start and kept so invites survive a restart. */
+function secret(): string {
+  if (process.env.PARTY_JWT_SECRET) return process.env.PARTY_JWT_SECRET;
+  const file = join(dataDir, 'jwt-secret');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
+}
+
+const store = new SqliteEventStore(join(dataDir, 'events.sqlite'));
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 8080);
+const meeting = sampleMeeting(new Date().toISOString());
+let site: Awaited<ReturnType<typeof demoSite>> | undefined;
+const server = await startMeetingServer({
+  store,
+  secret: secret(),
+  host,
+  port,
+  meetings: demo ? [meeting] : [],
+  http: (req, res) => site?.(req, res) ?? false,
+});
+
+if (demo) {
+  const base = `http://${host}:${server.port}`;
+  const invites = await demoInvites(meeting, server.tokens, base);
+  site = await demoSite(meeting, invites);
+  const ms = Math.round(performance.now() - started);
+  console.log(`\nDemo: ${base}/   (served ${ms} ms after start)`);
+  console.log(`Đường link mời / Invite links: ${base}/invites\n`);
+  for (const invite of invites) console.log(`  ${invite.name.padEnd(18)} ${invite.label}\n    ${invite.url}\n`);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void server.close().then(() => store.close()).then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,77 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { MeetingEvent } from '../src/core/index.js';
+import type { EventStore, StoredEvent } from './event-store.js';
+
+interface Row {
+  seq: number;
+  body: string;
+}
+
+/**
+ * The embedded event store: one SQLite file in WAL mode. `synchronous = FULL`
+ * makes every committed append survive a crash or power loss, so an event is
+ * durable before the server acknowledges it.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement<[string, number, string | null, string, string]>;
+  private readonly lastSeq: Database.Statement<[string], { seq: number | null }>;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = FULL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS events (
+        meeting_id  TEXT    NOT NULL,
+        seq         INTEGER NOT NULL,
+        command_key TEXT,
+        type        TEXT    NOT NULL,
+        body        TEXT    NOT NULL,
+        PRIMARY KEY (meeting_id, seq)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS events_by_command ON events (meeting_id, command_key) WHERE command_key IS NOT NULL;
+    `);
+    this.insert = this.db.prepare('INSERT INTO events (meeting_id, seq, command_key, type, body) VALUES (?, ?, ?, ?, ?)');
+    this.lastSeq = this.db.prepare('SELECT MAX(seq) AS seq FROM events WHERE meeting_id = ?');
+  }
+
+  append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string): Promise<StoredEvent[]> {
+    const write = this.db.transaction(() => {
+      let seq = this.lastSeq.get(meetingId)?.seq ?? 0;
+      return events.map((event) => {
+        seq += 1;
+        this.insert.run(meetingId, seq, commandKey ?? null, event.type, JSON.stringify(event));
+        return { seq, event };
+      });
+    });
+    return Promise.resolve(write());
+  }
+
+  read(meetingId: string, afterSeq = 0): Promise<StoredEvent[]> {
+    const rows = this.db
+      .prepare<[string, number], Row>('SELECT seq, body FROM events WHERE meeting_id = ? AND seq > ? ORDER BY seq')
+      .all(meetingId, afterSeq);
+    return Promise.resolve(rows.map((row) => ({ seq: row.seq, event: JSON.parse(row.body) as MeetingEvent })));
+  }
+
+  seqOfCommand(meetingId: string, commandKey: string): Promise<number | undefined> {
+    const row = this.db
+      .prepare<[string, string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE meeting_id = ? AND command_key = ?')
+      .get(meetingId, commandKey);
+    return Promise.resolve(row?.seq ?? undefined);
+  }
+
+  meetingIds(): Promise<string[]> {
+    const rows = this.db.prepare<[], { meeting_id: string }>('SELECT DISTINCT meeting_id FROM events').all();
+    return Promise.resolve(rows.map((row) => row.meeting_id));
+  }
+
+  close(): Promise<void> {
+    this.db.close();
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,56 @@
+import { SignJWT, errors, jwtVerify } from 'jose';
+import type { Role } from '../src/core/index.js';
+
+const AUDIENCE = 'party-meeting';
+const ROLES: readonly Role[] = ['chair', 'member', 'delegate'];
+
+/** What a verified join token grants: one participant, one role, one meeting. */
+export interface JoinClaims {
+  readonly meetingId: string;
+  readonly participantId: string;
+  readonly role: Role;
+}
+
+/** Why a token was refused. */
+export class TokenError extends Error {
+  constructor(readonly code: 'invalid-token' | 'token-expired', message: string) {
+    super(message);
+  }
+}
+
+/** Signs and verifies join tokens (JWT, HS256) with the server's secret. */
+export class JoinTokens {
+  private readonly key: Uint8Array;
+
+  constructor(secret: string) {
+    if (secret.length < 32) throw new Error('The join-token secret must be at least 32 characters.');
+    this.key = new TextEncoder().encode(secret);
+  }
+
+  /** Signs a join token; `expiresIn` is a jose time span such as '30d' or '2h'. */
+  sign(claims: JoinClaims, expiresIn = '30d'): Promise<string> {
+    return new SignJWT({ mid: claims.meetingId, role: claims.role })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(claims.participantId)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(expiresIn)
+      .sign(this.key);
+  }
+
+  /** Verifies a token and returns its claims, or throws a `TokenError`. */
+  async verify(token: string): Promise<JoinClaims> {
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(token, this.key, { audience: AUDIENCE, algorithms: ['HS256'] }));
+    } catch (error) {
+      if (error instanceof errors.JWTExpired) throw new TokenError('token-expired', 'The invite has expired.');
+      throw new TokenError('invalid-token', 'The invite is not valid.');
+    }
+    const { sub, mid, role } = payload;
+    if (typeof sub !== 'string' || typeof mid !== 'string' || !ROLES.includes(role as Role)) {
+      throw new TokenError('invalid-token', 'The invite lacks a participant, a meeting or a role.');
+    }
+    return { meetingId: mid, participantId: sub, role: role as Role };
+  }
+}

@@ -1,0 +1,177 @@
+import { provide } from '@lit/context';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { findParticipant, type Role } from '../../core/index.js';
+import { CommandRejectedError, MeetingClient, type ClientSnapshot, type MeetingStore } from '../../client/index.js';
+import { meetingStoreContext } from '../shared/context.js';
+import { CommandRejectedEvent, PhaseRequestEvent } from '../shared/events.js';
+import { rejectionMessage, type MessageKey } from '../shared/i18n.js';
+import { PartyElement } from '../shared/party-element.js';
+import { StoreController } from '../shared/store-controller.js';
+import { baseStyles } from '../shared/styles.js';
+import { partyMeetingRoomStyles } from './party-meeting-room.styles.js';
+
+/** The WebSocket address of a meeting server given as `wss://…/ws`, `https://host`, or nothing (this page's origin). */
+export function webSocketUrl(server: string | null | undefined, page: Location): string {
+  const url = new URL(server || '/ws', page.href);
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  if (url.protocol === 'https:') url.protocol = 'wss:';
+  if (url.pathname === '/' || url.pathname === '') url.pathname = '/ws';
+  return url.href;
+}
+
+/**
+ * The root of a meeting on a page: connects to the meeting server with the
+ * invite's token, shows the meeting's name, phase, connection state and who is
+ * online, gives the chair the open and close controls, and provides the
+ * meeting store to the elements inside it. With no children it lays out a
+ * complete default meeting (today: the roll call).
+ *
+ * @summary An online party-cell meeting, embedded in any page.
+ * @slot - The meeting's elements; a default layout when empty.
+ * @event party-phase-request - Before the chair opens or closes the meeting; cancelable.
+ * @event party-command-rejected - When the server refused the chair's command.
+ * @csspart base - The meeting's frame.
+ * @csspart header - Title, phase and connection state.
+ * @cssproperty --party-accent - Accent colour (the top border and primary buttons).
+ */
+export class PartyMeetingRoom extends PartyElement {
+  static override styles = [baseStyles, partyMeetingRoomStyles];
+
+  /** The meeting server: `wss://host/ws`, `https://host`, or empty for this page's origin. */
+  @property() server = '';
+  /** The join token; see also `invite`. */
+  @property() token = '';
+  /** Read the token from the page address's `?invite=` parameter. */
+  @property({ type: Boolean }) invite = false;
+  /** The expected meeting id; a token for another meeting is reported. */
+  @property() meeting = '';
+  /** A store to use instead of connecting (previews, tests). */
+  @property({ attribute: false }) store?: MeetingStore;
+
+  @provide({ context: meetingStoreContext })
+  @state()
+  private provided?: MeetingStore;
+
+  @state() private error = '';
+  private client?: MeetingClient;
+  private ticker?: ReturnType<typeof setInterval>;
+  private readonly snapshot = new StoreController<ClientSnapshot>(this, (s) => s);
+
+  /** The token this element connects with. */
+  private get effectiveToken(): string {
+    if (this.token) return this.token;
+    return this.invite ? (new URLSearchParams(location.search).get('invite') ?? '') : '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ticker = setInterval(() => {
+      if (this.snapshot.value?.status === 'reconnecting') this.requestUpdate();
+    }, 1000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+    this.client?.close();
+    this.client = undefined;
+    this.provided = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const connectionChanged = changed.has('server') || changed.has('token') || changed.has('invite') || changed.has('store');
+    if (connectionChanged || (!this.provided && this.isConnected)) {
+      this.client?.close();
+      this.client = undefined;
+      const token = this.effectiveToken;
+      if (!this.store && token) this.client = new MeetingClient({ url: webSocketUrl(this.server, location), token });
+      this.provided = this.store ?? this.client;
+    }
+    this.snapshot.setStore(this.provided);
+  }
+
+  protected override render() {
+    if (!this.provided) return html`<article part="base"><p class="notice">${this.t('room.no-invite')}</p></article>`;
+    const snapshot = this.snapshot.value!;
+    const meeting = snapshot.meeting;
+    if (snapshot.status === 'failed') {
+      const failure = snapshot.failure;
+      return html`<article part="base">
+        <p class="notice" role="alert">${this.t('status.failed')}. ${failure ? rejectionMessage(this.language, failure.code, failure.message) : ''}</p>
+      </article>`;
+    }
+    if (!meeting) return html`<article part="base">${this.renderStatus(snapshot)}<p>${this.t('room.loading')}</p></article>`;
+    const mismatch = this.meeting && this.meeting !== meeting.id;
+    return html`
+      <article part="base" aria-labelledby="meeting-title">
+        <header part="header">
+          <p class="cell">${meeting.cell.name}${meeting.cell.parentName ? ` · ${meeting.cell.parentName}` : ''}</p>
+          <h2 id="meeting-title">${meeting.title}</h2>
+          <p class="meta">
+            <span class="chip phase-${meeting.phase}" data-phase=${meeting.phase}>${this.t(`phase.${meeting.phase}`)}</span>
+            ${this.renderStatus(snapshot)}
+          </p>
+          ${snapshot.you
+            ? html`<p class="you">${this.t('room.you', { name: snapshot.you.name, role: this.t(`role.${snapshot.you.role}`) })}</p>`
+            : nothing}
+        </header>
+        ${mismatch ? html`<p class="notice">${this.t('error.unknown-meeting')}</p>` : nothing}
+        ${snapshot.you?.role === 'chair' ? this.renderChairControls(meeting.phase) : nothing}
+        <p role="alert">${this.error}</p>
+        ${this.renderOnline(snapshot)}
+        ${this.children.length > 0 ? html`<slot></slot>` : html`<attendance-roll lang=${this.language}></attendance-roll>`}
+      </article>
+    `;
+  }
+
+  private renderStatus(snapshot: ClientSnapshot) {
+    const seconds = snapshot.retryAt ? Math.max(0, Math.ceil((snapshot.retryAt - Date.now()) / 1000)) : 0;
+    return html`
+      <span class="chip status-${snapshot.status}" role="status" data-status=${snapshot.status}>
+        ${this.t(`status.${snapshot.status}`, { seconds })}
+      </span>
+      ${snapshot.pending > 0 && snapshot.status !== 'connected'
+        ? html`<span class="chip" data-queued=${snapshot.pending}>${this.t('status.queued', { count: snapshot.pending })}</span>`
+        : nothing}
+    `;
+  }
+
+  private renderChairControls(phase: string) {
+    if (phase === 'scheduled') {
+      return html`<div class="controls"><button class="primary" data-action="open-meeting" @click=${() => this.handlePhase('open-meeting')}>${this.t('room.open')}</button></div>`;
+    }
+    if (phase === 'open') {
+      return html`<div class="controls"><button data-action="close-meeting" @click=${() => this.handlePhase('close-meeting')}>${this.t('room.close')}</button></div>`;
+    }
+    return nothing;
+  }
+
+  private renderOnline(snapshot: ClientSnapshot) {
+    const meeting = snapshot.meeting!;
+    const online = Object.keys(meeting.connected)
+      .map((id) => ({ id, info: findParticipant(meeting, id) }))
+      .filter((p) => p.info);
+    const roleOf = (id: string): Role => (id === meeting.chairId ? 'chair' : meeting.delegates.some((d) => d.id === id) ? 'delegate' : 'member');
+    return html`<section class="online" aria-labelledby="online-title">
+      <h3 id="online-title">${this.t('room.connected', { count: online.length })}</h3>
+      ${online.length === 0
+        ? html`<p>${this.t('room.nobody')}</p>`
+        : html`<ul data-online>
+            ${online.map((p) => html`<li data-participant-id=${p.id}>${p.info!.name} <small>${this.t(`role.${roleOf(p.id)}` as MessageKey)}</small></li>`)}
+          </ul>`}
+    </section>`;
+  }
+
+  private async handlePhase(command: 'open-meeting' | 'close-meeting'): Promise<void> {
+    if (!this.provided || !this.dispatchEvent(new PhaseRequestEvent({ command }))) return;
+    this.error = '';
+    try {
+      await this.provided.send({ type: command });
+    } catch (error) {
+      const { code, message } = error instanceof CommandRejectedError ? error.rejection : { code: 'server-error', message: String(error) };
+      this.error = rejectionMessage(this.language, code, message);
+      this.dispatchEvent(new CommandRejectedEvent({ code, message }));
+    }
+  }
+}

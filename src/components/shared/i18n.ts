@@ -1,0 +1,120 @@
+/** User-facing strings, Vietnamese first (the default) and English. */
+const vi = {
+  'status.connecting': 'Đang kết nối…',
+  'status.connected': 'Đã kết nối',
+  'status.reconnecting': 'Mất kết nối — thử lại sau {seconds} giây',
+  'status.failed': 'Không vào được cuộc họp',
+  'status.closed': 'Đã rời cuộc họp',
+  'status.queued': '{count} thao tác đang chờ gửi',
+  'phase.scheduled': 'Chưa khai mạc',
+  'phase.open': 'Đang họp',
+  'phase.closed': 'Đã bế mạc',
+  'role.chair': 'Chủ trì',
+  'role.member': 'Đảng viên',
+  'role.delegate': 'Đại biểu cấp trên',
+  'status.full': 'Chính thức',
+  'status.probationary': 'Dự bị',
+  'room.you': 'Bạn: {name} ({role})',
+  'room.connected': 'Đang trực tuyến ({count})',
+  'room.nobody': 'Chưa có ai trực tuyến.',
+  'room.open': 'Khai mạc cuộc họp',
+  'room.close': 'Bế mạc cuộc họp',
+  'room.no-invite': 'Bạn cần đường link mời để vào cuộc họp. Hãy mở đường link trong tin nhắn hoặc thư mời của chi bộ.',
+  'room.loading': 'Đang tải cuộc họp…',
+  'roll.title': 'Điểm danh',
+  'roll.total': 'Tổng số đảng viên',
+  'roll.full': 'Chính thức',
+  'roll.probationary': 'Dự bị',
+  'roll.present-online': 'Có mặt',
+  'roll.absent-with-reason': 'Vắng có lý do',
+  'roll.absent-without-reason': 'Vắng không lý do',
+  'roll.unmarked': 'Chưa điểm danh',
+  'roll.online': 'Đang trực tuyến',
+  'roll.offline': 'Không trực tuyến',
+  'roll.reason': 'Lý do vắng của {name}',
+  'roll.reason-placeholder': 'Ví dụ: ốm, đi công tác',
+  'roll.save-reason': 'Lưu lý do',
+  'roll.cancel': 'Hủy',
+  'roll.not-open': 'Chủ trì điểm danh sau khi khai mạc cuộc họp.',
+  'roll.marks-for': 'Điểm danh {name}',
+  'error.not-allowed': 'Bạn không có quyền làm việc này. Chỉ người chủ trì mới thực hiện được.',
+  'error.wrong-phase': 'Việc này không làm được ở giai đoạn hiện tại của cuộc họp.',
+  'error.unknown-member': 'Người này không có trong danh sách chi bộ.',
+  'error.reason-required': 'Hãy ghi lý do vắng (tối đa 200 ký tự).',
+  'error.invalid-token': 'Đường link mời không hợp lệ. Hãy xin chi bộ gửi lại đường link.',
+  'error.token-expired': 'Đường link mời đã hết hạn. Hãy xin chi bộ gửi đường link mới.',
+  'error.unknown-meeting': 'Không tìm thấy cuộc họp này trên máy chủ.',
+  'error.other': 'Có lỗi xảy ra: {message}',
+} as const;
+
+/** A key of the message table. */
+export type MessageKey = keyof typeof vi;
+
+const en: Record<MessageKey, string> = {
+  'status.connecting': 'Connecting…',
+  'status.connected': 'Connected',
+  'status.reconnecting': 'Connection lost — retrying in {seconds} s',
+  'status.failed': 'Could not enter the meeting',
+  'status.closed': 'Left the meeting',
+  'status.queued': '{count} action(s) waiting to be sent',
+  'phase.scheduled': 'Not opened yet',
+  'phase.open': 'In session',
+  'phase.closed': 'Closed',
+  'role.chair': 'Chair',
+  'role.member': 'Member',
+  'role.delegate': 'Upper-level delegate',
+  'status.full': 'Full member',
+  'status.probationary': 'Probationary',
+  'room.you': 'You: {name} ({role})',
+  'room.connected': 'Online now ({count})',
+  'room.nobody': 'Nobody is online yet.',
+  'room.open': 'Open the meeting',
+  'room.close': 'Close the meeting',
+  'room.no-invite': 'You need an invite link to enter the meeting. Open the link from your cell’s message or e-mail.',
+  'room.loading': 'Loading the meeting…',
+  'roll.title': 'Roll call',
+  'roll.total': 'Members in total',
+  'roll.full': 'Full members',
+  'roll.probationary': 'Probationary',
+  'roll.present-online': 'Present',
+  'roll.absent-with-reason': 'Absent with reason',
+  'roll.absent-without-reason': 'Absent without reason',
+  'roll.unmarked': 'Not marked yet',
+  'roll.online': 'Online',
+  'roll.offline': 'Offline',
+  'roll.reason': 'Reason {name} is absent',
+  'roll.reason-placeholder': 'e.g. ill, on a work trip',
+  'roll.save-reason': 'Save reason',
+  'roll.cancel': 'Cancel',
+  'roll.not-open': 'The chair takes the roll once the meeting is open.',
+  'roll.marks-for': 'Roll call for {name}',
+  'error.not-allowed': 'You may not do this. Only the chair can.',
+  'error.wrong-phase': 'This cannot be done at this stage of the meeting.',
+  'error.unknown-member': 'This person is not on the cell’s roster.',
+  'error.reason-required': 'Please write the reason for the absence (at most 200 characters).',
+  'error.invalid-token': 'The invite link is not valid. Ask your cell to send it again.',
+  'error.token-expired': 'The invite link has expired. Ask your cell for a new one.',
+  'error.unknown-meeting': 'This meeting was not found on the server.',
+  'error.other': 'Something went wrong: {message}',
+};
+
+/** Supported languages; anything else falls back to Vietnamese. */
+export type Lang = 'vi' | 'en';
+
+const tables: Record<Lang, Record<MessageKey, string>> = { vi, en };
+
+/** Normalizes a BCP 47 tag ("en-GB", "vi-VN", "") to a supported language. */
+export function toLang(tag: string | undefined | null): Lang {
+  return tag?.toLowerCase().startsWith('en') ? 'en' : 'vi';
+}
+
+/** Looks up a message and fills its `{placeholders}`. */
+export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return (tables[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** The message for a rejection code, or a generic one that quotes the server's message. */
+export function rejectionMessage(lang: Lang, code: string, message: string): string {
+  const key = `error.${code}` as MessageKey;
+  return key in vi ? translate(lang, key) : translate(lang, 'error.other', { message });
+}

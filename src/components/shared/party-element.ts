@@ -1,0 +1,35 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { toLang, translate, type Lang, type MessageKey } from './i18n.js';
+
+/**
+ * The base of every element: a reactive `lang` (Vietnamese unless the element
+ * or an ancestor, across shadow roots, says otherwise) and a guarded `define`.
+ */
+export class PartyElement extends LitElement {
+  /** The language of the element's text: `vi` (default) or `en`. */
+  @property({ reflect: true }) override lang = '';
+
+  /** Registers the element under `tag`, unless this class is already registered there. */
+  static define(tag: string): void {
+    const existing = customElements.get(tag);
+    if (existing === this) return;
+    if (existing) throw new Error(`<${tag}> is already defined by another class.`);
+    customElements.define(tag, this);
+  }
+
+  /** The effective language: this element's `lang`, else the nearest ancestor's, else Vietnamese. */
+  protected get language(): Lang {
+    let node: Node | null = this;
+    while (node) {
+      if (node instanceof HTMLElement && node.lang) return toLang(node.lang);
+      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+    }
+    return 'vi';
+  }
+
+  /** Translates a message into the effective language. */
+  protected t(key: MessageKey, params?: Record<string, string | number>): string {
+    return translate(this.language, key, params);
+  }
+}

@@ -1,0 +1,60 @@
+import { css } from 'lit';
+
+/** Shared look: large type and targets for older members on phones; themeable with `--party-*`. */
+export const baseStyles = css`
+  :host {
+    --_accent: var(--party-accent, #b3001b);
+    --_text: var(--party-text, #1a1a1a);
+    --_muted: var(--party-muted, #555);
+    --_surface: var(--party-surface, #fff);
+    --_border: var(--party-border, #c9c9c9);
+    --_ok: var(--party-ok, #1b6e2a);
+    --_warn: var(--party-warn, #8a5a00);
+    --_danger: var(--party-danger, #a01414);
+    display: block;
+    color: var(--_text);
+    font-family: var(--party-font, system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
+    font-size: var(--party-font-size, 1.0625rem);
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  button {
+    font: inherit;
+    min-height: 44px;
+    padding: 0.4em 0.9em;
+    border-radius: 8px;
+    border: 2px solid var(--_border);
+    background: var(--_surface);
+    color: var(--_text);
+    cursor: pointer;
+  }
+  button:focus-visible,
+  input:focus-visible {
+    outline: 3px solid #1d4ed8;
+    outline-offset: 2px;
+  }
+  button[disabled] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  button.primary {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: #fff;
+    font-weight: 600;
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  [role='alert'] {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+`;
