@@ -51,6 +51,16 @@ export interface MeetingServer {
   close(): Promise<void>;
 }
 
+/** The `id` of a message that failed validation, when it has a usable one. */
+function commandIdOf(text: string): string | undefined {
+  try {
+    const id: unknown = JSON.parse(text)?.id;
+    return typeof id === 'string' && id.length > 0 && id.length <= 64 ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Starts the HTTP and WebSocket server and rebuilds every meeting from its log. */
 export async function startMeetingServer(options: MeetingServerOptions): Promise<MeetingServer> {
   const { store, log = jsonLog } = options;
@@ -183,9 +193,11 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
     }
 
     ws.on('message', (data, isBinary) => {
-      const parsed = isBinary ? { ok: false as const, error: 'Binary messages are not accepted.' } : parseClientMessage(data.toString());
+      const text = data.toString();
+      const parsed = isBinary ? { ok: false as const, error: 'Binary messages are not accepted.' } : parseClientMessage(text);
       if (!parsed.ok) {
-        reject('invalid-message', `Malformed message: ${parsed.error}`);
+        // Name the command when its id can be read, so the sender can settle it.
+        reject('invalid-message', `Malformed message: ${parsed.error}`, isBinary ? undefined : commandIdOf(text));
         return;
       }
       const message = parsed.value;

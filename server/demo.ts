@@ -55,8 +55,16 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
-/** Serves the demo portal: the article page, its stylesheet, the element bundle and the invite list. */
-export async function demoSite(meeting: MeetingDefinition, invites: readonly Invite[]) {
+/** The demo portal: the article page, its stylesheet, the element bundle and the invite list. */
+export interface DemoSite {
+  /** Answers a request for one of the demo's pages; false when it is not one. */
+  handle(req: IncomingMessage, res: ServerResponse): boolean;
+  /** Sets the invite list, once the server's address is known. */
+  setInvites(invites: readonly Invite[]): void;
+}
+
+/** Builds the demo portal (bundling the elements) before the server listens. */
+export async function demoSite(meeting: MeetingDefinition): Promise<DemoSite> {
   const bundle = await build({
     entryPoints: [`${demoDir}main.ts`],
     bundle: true,
@@ -70,14 +78,19 @@ export async function demoSite(meeting: MeetingDefinition, invites: readonly Inv
     '/': { type: 'text/html', body: await readFile(`${demoDir}index.html`, 'utf8') },
     '/portal.css': { type: 'text/css', body: await readFile(`${demoDir}portal.css`, 'utf8') },
     '/demo.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.contents },
-    '/invites': { type: 'text/html', body: invitesPage(meeting, invites) },
+    '/invites': { type: 'text/html', body: invitesPage(meeting, []) },
   };
-  return (req: IncomingMessage, res: ServerResponse): boolean => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    const file = files[path];
-    if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-    res.writeHead(200, { 'content-type': `${file.type}; charset=utf-8`, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
-    res.end(req.method === 'HEAD' ? undefined : file.body);
-    return true;
+  return {
+    setInvites(invites) {
+      files['/invites'] = { type: 'text/html', body: invitesPage(meeting, invites) };
+    },
+    handle(req, res) {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const file = files[path];
+      if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+      res.writeHead(200, { 'content-type': `${file.type}; charset=utf-8`, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+      res.end(req.method === 'HEAD' ? undefined : file.body);
+      return true;
+    },
   };
 }

@@ -30,20 +30,21 @@ const store = new SqliteEventStore(join(dataDir, 'events.sqlite'));
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
 const meeting = sampleMeeting(new Date().toISOString());
-let site: Awaited<ReturnType<typeof demoSite>> | undefined;
+// The demo's pages are built before listening, so the server never answers a 404 for them.
+const site = demo ? await demoSite(meeting) : undefined;
 const server = await startMeetingServer({
   store,
   secret: secret(),
   host,
   port,
   meetings: demo ? [meeting] : [],
-  http: (req, res) => site?.(req, res) ?? false,
+  http: (req, res) => site?.handle(req, res) ?? false,
 });
 
 if (demo) {
   const base = `http://${host}:${server.port}`;
   const invites = await demoInvites(meeting, server.tokens, base);
-  site = await demoSite(meeting, invites);
+  site!.setInvites(invites);
   const ms = Math.round(performance.now() - started);
   console.log(`\nDemo: ${base}/   (served ${ms} ms after start)`);
   console.log(`Đường link mời / Invite links: ${base}/invites\n`);

@@ -39,22 +39,33 @@ export function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Thrown by a probe of `waitFor` to stop retrying at once. */
+export class GaveUp extends Error {}
+
 /**
  * Retries `probe` until it returns without throwing (expect-style polling),
- * and throws its last error, with `what` in front, after `timeoutMs`.
+ * unless it throws `GaveUp`, and throws its last error, with `what` in front, after `timeoutMs`.
  */
 export async function waitFor<T>(what: string, probe: () => T | Promise<T>, timeoutMs = 5_000, intervalMs = 50): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      return await probe();
+      // A probe that hangs (a stuck page, a request never answered) still ends at the deadline.
+      const hung = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('the probe did not answer')), Math.max(deadline - Date.now(), 0) + 1_000);
+      });
+      return await Promise.race([Promise.resolve().then(probe), hung]);
     } catch (error) {
+      if (error instanceof GaveUp) throw error;
       if (Date.now() >= deadline) {
         const detail = error instanceof Error ? error.message : String(error);
         const wrapped = new Error(`${what}: still failing after ${timeoutMs} ms\n${detail}`);
         (wrapped as Error & { cause?: unknown }).cause = error;
         throw wrapped;
       }
+    } finally {
+      clearTimeout(timer);
     }
     await sleep(intervalMs);
   }
@@ -86,17 +97,20 @@ export class ServerProcess {
 
   /** Waits until `path` answers 200 (first `/healthz`, then the demo page). */
   async ready(baseUrl: string, timeoutMs = 20_000): Promise<void> {
+    // `/` too: /healthz answers a moment before the demo page is served (see the e2e report).
     for (const path of ['/healthz', '/']) {
       await waitFor(
         `${this.label}: GET ${path}`,
         async () => {
-          if (!this.running) throw new Error(`the server exited early (${this.child.exitCode ?? this.child.signalCode})`);
+          if (!this.running) {
+            throw new GaveUp(`${this.label} exited before it was ready (code ${this.child.exitCode}, signal ${this.child.signalCode})`);
+          }
           const response = await fetch(`${baseUrl}${path}`);
           await response.arrayBuffer();
           if (response.status !== 200) throw new Error(`status ${response.status}`);
         },
         timeoutMs,
-        100,
+        50,
       );
     }
   }

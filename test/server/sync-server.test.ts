@@ -84,6 +84,14 @@ describe('sync server over real WebSockets', () => {
     await member.next((m) => m.type === 'event' && (m.event as { memberId?: string }).memberId === 'full-b');
   });
 
+  it('names the command in the reject when an invalid command has a readable id', async () => {
+    const { peer: member } = await join('full-a', 'member');
+    member.send({ type: 'command', id: 'future-1', command: { type: 'start-vote' } });
+    const reply = await member.next((m) => m.type === 'reject');
+    assert.equal(reply.id, 'future-1');
+    assert.equal(reply.code, 'invalid-message');
+  });
+
   it('refuses a command before hello, and a second hello', async () => {
     const peer = await WsPeer.open(server.url);
     peers.push(peer);

@@ -122,7 +122,8 @@ export class AttendanceRoll extends PartyElement {
 
   private renderReasonForm(member: Member, current = '') {
     const id = `reason-${member.id}`;
-    return html`<form @submit=${(e: SubmitEvent) => this.handleReasonSubmit(e, member)}>
+    // novalidate: the core's own refusal is shown, in the element's language, not the browser's.
+    return html`<form novalidate @submit=${(e: SubmitEvent) => this.handleReasonSubmit(e, member)}>
       <label for=${id}>${this.t('roll.reason', { name: member.name })}</label>
       <input id=${id} name="reason" maxlength="200" required .value=${current}
         placeholder=${this.t('roll.reason-placeholder')} />

@@ -66,6 +66,8 @@ export class PartyMeetingRoom extends PartyElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved back into a page: connect again (willUpdate makes the client).
+    if (!this.provided) this.requestUpdate();
     this.ticker = setInterval(() => {
       if (this.snapshot.value?.status === 'reconnecting') this.requestUpdate();
     }, 1000);
@@ -120,7 +122,7 @@ export class PartyMeetingRoom extends PartyElement {
         ${snapshot.you?.role === 'chair' ? this.renderChairControls(meeting.phase) : nothing}
         <p role="alert">${this.error}</p>
         ${this.renderOnline(snapshot)}
-        ${this.children.length > 0 ? html`<slot></slot>` : html`<attendance-roll lang=${this.language}></attendance-roll>`}
+        <slot><attendance-roll lang=${this.language}></attendance-roll></slot>
       </article>
     `;
   }

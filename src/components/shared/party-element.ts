@@ -7,8 +7,13 @@ import { toLang, translate, type Lang, type MessageKey } from './i18n.js';
  * or an ancestor, across shadow roots, says otherwise) and a guarded `define`.
  */
 export class PartyElement extends LitElement {
-  /** The language of the element's text: `vi` (default) or `en`. */
-  @property({ reflect: true }) override lang = '';
+  /**
+   * The language of the element's text: `vi` (default) or `en`. Reflected only
+   * when set, since an empty `lang` attribute would hide the page's language
+   * from screen readers.
+   */
+  @property({ reflect: true, converter: { fromAttribute: (value) => value ?? '', toAttribute: (value: string) => value || null } })
+  override lang = '';
 
   /** Registers the element under `tag`, unless this class is already registered there. */
   static define(tag: string): void {
