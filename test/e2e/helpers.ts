@@ -145,12 +145,12 @@ export class PageSocket {
     await page.evaluate(
       ({ name, url }) =>
         new Promise<void>((resolve, reject) => {
-          const g = globalThis as unknown as PageSockets & { WebSocket: new (url: string) => any };
+          const g = globalThis as unknown as PageSockets & { WebSocket: typeof WebSocket };
           g.__e2eSockets ??= {};
           const ws = new g.WebSocket(url);
           const entry = { ws, inbox: [] as string[], waiters: [] as (() => void)[] };
           g.__e2eSockets[name] = entry;
-          ws.onmessage = (event: { data: unknown }) => {
+          ws.onmessage = (event: MessageEvent) => {
             entry.inbox.push(String(event.data));
             for (const wake of entry.waiters.splice(0)) wake();
           };

@@ -87,7 +87,7 @@ describe('roll call, end to end (server process + Chromium)', { timeout: 180_000
   let chair: Page;
   let member: Page;
   let delegate: Page;
-  let pages: { name: string; page: Page }[] = [];
+  const pages: { name: string; page: Page }[] = [];
   const tokens = { chair: '', member: '', delegate: '' };
   let failed = false;
   let setUp = false;

@@ -25,10 +25,11 @@ export class PartyElement extends LitElement {
 
   /** The effective language: this element's `lang`, else the nearest ancestor's, else Vietnamese. */
   protected get language(): Lang {
-    let node: Node | null = this;
+    if (this.lang) return toLang(this.lang);
+    let node: Node | null = this.parentNode;
     while (node) {
       if (node instanceof HTMLElement && node.lang) return toLang(node.lang);
-      node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null);
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
     }
     return 'vi';
   }
