@@ -81,12 +81,41 @@ describe('<party-meeting-room>', () => {
     await expect(room).to.be.accessible();
   });
 
+  it('asks the chair to confirm before closing, and cancelling keeps the meeting open', async () => {
+    const store = chairStore();
+    const room = await fixture<PartyMeetingRoom>(html`<party-meeting-room .store=${store}></party-meeting-room>`);
+    await clickOpen(room);
+    const button = (action: string) => shadowOf(room).querySelector<HTMLButtonElement>(`button[data-action=${action}]`);
+    button('close-meeting')!.click();
+    await room.updateComplete;
+    expect(store.getSnapshot().meeting!.phase, 'not closed by one click').to.equal('open');
+    expect(textOf(shadowOf(room).querySelector('#confirm-close'))).to.equal('Bế mạc cuộc họp? Sau khi bế mạc sẽ không điểm danh được nữa.');
+    expect(shadowOf(room).activeElement, 'the safe choice has the focus').to.equal(button('cancel-close'));
+    await expect(room).to.be.accessible();
+
+    button('cancel-close')!.click();
+    await room.updateComplete;
+    expect(button('confirm-close')).to.be.null;
+    expect(store.getSnapshot().meeting!.phase).to.equal('open');
+
+    button('close-meeting')!.click();
+    await room.updateComplete;
+    button('confirm-close')!.click();
+    await room.updateComplete;
+    expect(store.getSnapshot().meeting!.phase).to.equal('closed');
+    expect(phaseChip(room)?.dataset.phase).to.equal('closed');
+    expect(button('close-meeting'), 'no control once closed').to.be.null;
+    const roll = await defaultRoll(room);
+    expect(markButton(roll, 'binh', 'present-online'), 'no roll call once closed').to.be.null;
+  });
+
   it('shows a member no open button', async () => {
     const room = await fixture<PartyMeetingRoom>(html`<party-meeting-room .store=${memberStore()}></party-meeting-room>`);
     await expect(room).to.be.accessible();
     expect(openButton(room)).to.be.null;
     expect(shadowOf(room).querySelectorAll('.controls button')).to.have.length(0);
     expect(textOf(shadowOf(room).querySelector('.you'))).to.equal('Bạn: Trần Thị Bình (Đảng viên)');
+    expect(textOf(shadowOf(room).querySelector('[data-hint=waiting]'))).to.contain('chờ đồng chí chủ trì khai mạc');
     expect(phaseChip(room)?.dataset.phase).to.equal('scheduled');
   });
 

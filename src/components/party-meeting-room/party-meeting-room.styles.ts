@@ -60,6 +60,23 @@ export const partyMeetingRoomStyles = css`
     flex-wrap: wrap;
     gap: 0.5em;
   }
+  .confirm {
+    border: 2px solid var(--_accent);
+    border-radius: 8px;
+    padding: 0.75em;
+    align-items: center;
+  }
+  .confirm p {
+    margin: 0;
+    flex-basis: 100%;
+    font-weight: 600;
+  }
+  .hint {
+    margin: 0;
+    padding: 0.6em 0.8em;
+    background: #f3f6fb;
+    border-radius: 8px;
+  }
   .notice {
     border-left: 6px solid var(--_accent);
     padding: 0.75em 1em;

@@ -54,6 +54,8 @@ export class PartyMeetingRoom extends PartyElement {
   private provided?: MeetingStore;
 
   @state() private error = '';
+  /** The chair asked to close and is being asked to confirm: closing ends the roll for good. */
+  @state() private confirmingClose = false;
   private client?: MeetingClient;
   private ticker?: ReturnType<typeof setInterval>;
   private readonly snapshot = new StoreController<ClientSnapshot>(this, (s) => s);
@@ -119,10 +121,15 @@ export class PartyMeetingRoom extends PartyElement {
             : nothing}
         </header>
         ${mismatch ? html`<p class="notice">${this.t('error.unknown-meeting')}</p>` : nothing}
-        ${snapshot.you?.role === 'chair' ? this.renderChairControls(meeting.phase) : nothing}
+        ${meeting.phase === 'scheduled'
+          ? snapshot.you?.role === 'chair'
+            ? this.renderOpenControl()
+            : html`<p class="hint" data-hint="waiting">${this.t('room.waiting')}</p>`
+          : nothing}
         <p role="alert">${this.error}</p>
         ${this.renderOnline(snapshot)}
         <slot><attendance-roll lang=${this.language}></attendance-roll></slot>
+        ${snapshot.you?.role === 'chair' && meeting.phase === 'open' ? this.renderCloseControl() : nothing}
       </article>
     `;
   }
@@ -139,14 +146,29 @@ export class PartyMeetingRoom extends PartyElement {
     `;
   }
 
-  private renderChairControls(phase: string) {
-    if (phase === 'scheduled') {
-      return html`<div class="controls"><button class="primary" data-action="open-meeting" @click=${() => this.handlePhase('open-meeting')}>${this.t('room.open')}</button></div>`;
+  private renderOpenControl() {
+    return html`<div class="controls">
+      <button class="primary" data-action="open-meeting" @click=${() => this.handlePhase('open-meeting')}>${this.t('room.open')}</button>
+    </div>`;
+  }
+
+  private renderCloseControl() {
+    if (!this.confirmingClose) {
+      return html`<div class="controls">
+        <button data-action="close-meeting" @click=${this.handleCloseClick}>${this.t('room.close')}</button>
+      </div>`;
     }
-    if (phase === 'open') {
-      return html`<div class="controls"><button data-action="close-meeting" @click=${() => this.handlePhase('close-meeting')}>${this.t('room.close')}</button></div>`;
-    }
-    return nothing;
+    return html`<div class="controls confirm" role="group" aria-labelledby="confirm-close">
+      <p id="confirm-close">${this.t('room.close-confirm')}</p>
+      <button class="primary" data-action="confirm-close" @click=${() => this.handlePhase('close-meeting')}>${this.t('room.close-yes')}</button>
+      <button data-action="cancel-close" @click=${() => (this.confirmingClose = false)}>${this.t('room.close-no')}</button>
+    </div>`;
+  }
+
+  private async handleCloseClick(): Promise<void> {
+    this.confirmingClose = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>('button[data-action=cancel-close]')?.focus();
   }
 
   private renderOnline(snapshot: ClientSnapshot) {
@@ -166,6 +188,7 @@ export class PartyMeetingRoom extends PartyElement {
   }
 
   private async handlePhase(command: 'open-meeting' | 'close-meeting'): Promise<void> {
+    this.confirmingClose = false;
     if (!this.provided || !this.dispatchEvent(new PhaseRequestEvent({ command }))) return;
     this.error = '';
     try {
