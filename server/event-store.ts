@@ -1,4 +1,4 @@
-import type { MeetingEvent } from '../src/core/index.js';
+import type { MeetingEvent, SealedBallot, Tally } from '../src/core/index.js';
 
 /** One event of a meeting's log with its sequence number (1, 2, 3, … without gaps). */
 export interface StoredEvent {
@@ -15,8 +15,13 @@ export interface EventStore {
    * Appends `events` atomically after the meeting's last event and resolves
    * only once they are durable. `commandKey` (the sender and the command's id)
    * is recorded so that a command resent after a reconnect is applied once.
+   * A `sealed` secret ballot's choice is added, in the same transaction, to the
+   * meeting's ballot box: a count per motion and choice, so that nothing in
+   * the store links a voter to a choice.
    */
-  append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string): Promise<StoredEvent[]>;
+  append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string, sealed?: SealedBallot): Promise<StoredEvent[]>;
+  /** The sealed totals of each motion's secret ballots. */
+  ballotBox(meetingId: string): Promise<Record<string, Tally>>;
   /** The events with a sequence number above `afterSeq`, in order. */
   read(meetingId: string, afterSeq?: number): Promise<StoredEvent[]>;
   /** The last sequence number a command with this key produced, if it was recorded. */

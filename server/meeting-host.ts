@@ -1,14 +1,17 @@
 import {
   decide,
+  depositSealed,
   evolve,
   projectEvent,
   replay,
+  withBallotBox,
   type Actor,
   type Command,
   type MeetingEvent,
   type MeetingState,
   type Rejection,
-  type Role,
+  type SealedBallot,
+  type TokenRole,
 } from '../src/core/index.js';
 import type { EventStore, StoredEvent } from './event-store.js';
 
@@ -41,7 +44,8 @@ export class MeetingHost {
   /** Rebuilds a meeting from its log. Presence from before a restart is closed, since no one is connected now. */
   static async load(store: EventStore, id: string, now: () => string): Promise<MeetingHost> {
     const log = await store.read(id);
-    const host = new MeetingHost(store, id, replay(log.map((e) => e.event)), log.at(-1)?.seq ?? 0);
+    const state = withBallotBox(replay(log.map((e) => e.event)), await store.ballotBox(id));
+    const host = new MeetingHost(store, id, state, log.at(-1)?.seq ?? 0);
     const stale = Object.keys(host.current.connected).map(
       (participantId): MeetingEvent => ({ type: 'participant-left', at: now(), participantId }),
     );
@@ -83,7 +87,7 @@ export class MeetingHost {
       }
       const decision = decide(this.current, command, actor, now);
       if ('rejection' in decision) return decision;
-      return { seq: await this.record(decision.events, commandKey) };
+      return { seq: await this.record(decision.events, commandKey, decision.sealed) };
     });
   }
 
@@ -104,29 +108,31 @@ export class MeetingHost {
   }
 
   /** The events after `afterSeq`, as a viewer of `role` may see them. */
-  async eventsAfter(afterSeq: number, role: Role): Promise<StoredEvent[]> {
+  async eventsAfter(afterSeq: number, role: TokenRole): Promise<StoredEvent[]> {
     const log = await this.store.read(this.id, afterSeq);
     return log.map(({ seq, event }) => ({ seq, event: projectEvent(event, role) }));
   }
 
-  private async record(events: readonly MeetingEvent[], commandKey?: string): Promise<number> {
-    const stored = await this.store.append(this.id, events, commandKey);
+  private async record(events: readonly MeetingEvent[], commandKey?: string, sealed?: SealedBallot): Promise<number> {
+    const stored = await this.store.append(this.id, events, commandKey, sealed);
+    if (sealed) this.current = depositSealed(this.current, sealed);
     for (const { seq, event } of stored) {
-      this.current = evolve(this.current, event);
+      const before = this.current;
+      this.current = evolve(before, event);
       this.lastSeq = seq;
-      this.broadcast(seq, event);
+      this.broadcast(seq, event, before);
     }
     return this.lastSeq;
   }
 
   /** Projects and serializes an event once per role, then sends the same bytes to every session of that role. */
-  private broadcast(seq: number, event: MeetingEvent): void {
-    const bytes = new Map<Role, string>();
+  private broadcast(seq: number, event: MeetingEvent, before: MeetingState): void {
+    const bytes = new Map<TokenRole, string>();
     for (const session of this.sessions) {
       const role = session.actor.role;
       let data = bytes.get(role);
       if (data === undefined) {
-        data = JSON.stringify({ type: 'event', seq, event: projectEvent(event, role) });
+        data = JSON.stringify({ type: 'event', seq, event: projectEvent(event, role, before) });
         bytes.set(role, data);
       }
       session.send(data);

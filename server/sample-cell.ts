@@ -27,5 +27,14 @@ export function sampleMeeting(scheduledAt: string): MeetingDefinition {
     chairId: 'hoang-van-minh',
     delegates: [{ id: 'dang-van-son', name: 'Đặng Văn Sơn', organization: 'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh' }],
     scheduledAt,
+    kind: 'regular',
+    mode: 'hybrid',
+    // Seed 003: the cell meets at Văn Yên, bridged to VNPT Yên Bái and to the Đảng ủy Khối.
+    bridgePoints: [
+      { id: 'van-yen', name: 'VNPT Văn Yên (điểm cầu chính)', main: true },
+      { id: 'vnpt-yen-bai', name: 'Đảng bộ VNPT Yên Bái' },
+      { id: 'dang-uy-khoi', name: 'Đảng ủy Khối cơ quan và doanh nghiệp tỉnh' },
+    ],
+    seating: { 'dang-van-son': 'dang-uy-khoi' },
   };
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { MeetingEvent } from '../src/core/index.js';
+import type { MeetingEvent, SealedBallot, Tally } from '../src/core/index.js';
 import type { EventStore, StoredEvent } from './event-store.js';
 
 interface Row {
@@ -18,6 +18,7 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement<[string, number, string | null, string, string]>;
   private readonly lastSeq: Database.Statement<[string], { seq: number | null }>;
+  private readonly deposit: Database.Statement<[string, string, string]>;
 
   constructor(file: string) {
     if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -34,13 +35,25 @@ export class SqliteEventStore implements EventStore {
         PRIMARY KEY (meeting_id, seq)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS events_by_command ON events (meeting_id, command_key) WHERE command_key IS NOT NULL;
+      -- Secret ballots: counts only, updated in place, never a row per ballot.
+      CREATE TABLE IF NOT EXISTS ballot_box (
+        meeting_id TEXT    NOT NULL,
+        motion_id  TEXT    NOT NULL,
+        choice     TEXT    NOT NULL CHECK (choice IN ('agree', 'disagree', 'other')),
+        count      INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, motion_id, choice)
+      ) WITHOUT ROWID;
     `);
+    this.deposit = this.db.prepare(
+      'INSERT INTO ballot_box (meeting_id, motion_id, choice, count) VALUES (?, ?, ?, 1) ON CONFLICT (meeting_id, motion_id, choice) DO UPDATE SET count = count + 1',
+    );
     this.insert = this.db.prepare('INSERT INTO events (meeting_id, seq, command_key, type, body) VALUES (?, ?, ?, ?, ?)');
     this.lastSeq = this.db.prepare('SELECT MAX(seq) AS seq FROM events WHERE meeting_id = ?');
   }
 
-  append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string): Promise<StoredEvent[]> {
+  append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string, sealed?: SealedBallot): Promise<StoredEvent[]> {
     const write = this.db.transaction(() => {
+      if (sealed) this.deposit.run(meetingId, sealed.motionId, sealed.choice);
       let seq = this.lastSeq.get(meetingId)?.seq ?? 0;
       return events.map((event) => {
         seq += 1;
@@ -63,6 +76,15 @@ export class SqliteEventStore implements EventStore {
       .prepare<[string, string], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events WHERE meeting_id = ? AND command_key = ?')
       .get(meetingId, commandKey);
     return Promise.resolve(row?.seq ?? undefined);
+  }
+
+  ballotBox(meetingId: string): Promise<Record<string, Tally>> {
+    const rows = this.db
+      .prepare<[string], { motion_id: string; choice: keyof Tally; count: number }>('SELECT motion_id, choice, count FROM ballot_box WHERE meeting_id = ?')
+      .all(meetingId);
+    const box: Record<string, Tally> = {};
+    for (const row of rows) box[row.motion_id] = { ...(box[row.motion_id] ?? { agree: 0, disagree: 0, other: 0 }), [row.choice]: row.count };
+    return Promise.resolve(box);
   }
 
   meetingIds(): Promise<string[]> {

@@ -1,14 +1,14 @@
 import { SignJWT, errors, jwtVerify } from 'jose';
-import type { Role } from '../src/core/index.js';
+import type { TokenRole } from '../src/core/index.js';
 
 const AUDIENCE = 'party-meeting';
-const ROLES: readonly Role[] = ['chair', 'member', 'delegate'];
+const ROLES: readonly TokenRole[] = ['chair', 'member', 'delegate', 'guest', 'technician'];
 
 /** What a verified join token grants: one participant, one role, one meeting. */
 export interface JoinClaims {
   readonly meetingId: string;
   readonly participantId: string;
-  readonly role: Role;
+  readonly role: TokenRole;
 }
 
 /** Why a token was refused. */
@@ -48,9 +48,9 @@ export class JoinTokens {
       throw new TokenError('invalid-token', 'The invite is not valid.');
     }
     const { sub, mid, role } = payload;
-    if (typeof sub !== 'string' || typeof mid !== 'string' || !ROLES.includes(role as Role)) {
+    if (typeof sub !== 'string' || typeof mid !== 'string' || !ROLES.includes(role as TokenRole)) {
       throw new TokenError('invalid-token', 'The invite lacks a participant, a meeting or a role.');
     }
-    return { meetingId: mid, participantId: sub, role: role as Role };
+    return { meetingId: mid, participantId: sub, role: role as TokenRole };
   }
 }

@@ -1,4 +1,4 @@
-import { evolve, parseServerMessage, type ClientCommand, type MeetingEvent, type ServerMessage } from '../core/index.js';
+import { evolve, parseServerMessage, type ClientCommand, type MeetingEvent, type MeetingState, type ServerMessage } from '../core/index.js';
 import { CommandRejectedError, type ClientSnapshot, type MeetingStore } from './store.js';
 
 /** The part of the WebSocket API the client uses (the browser's, or `ws` in Node). */
@@ -139,7 +139,8 @@ export class MeetingClient implements MeetingStore {
   private handle(message: ServerMessage): void {
     switch (message.type) {
       case 'welcome': {
-        let meeting = message.snapshot ?? this.snapshot.meeting;
+        // The schema checked the snapshot's shape; its content is the server's projection of an evolved state.
+        let meeting = (message.snapshot as MeetingState | undefined) ?? this.snapshot.meeting;
         let seq = message.snapshot ? message.seq : this.snapshot.seq;
         for (const stored of message.events ?? []) {
           if (stored.seq <= seq) continue;

@@ -43,7 +43,7 @@ describe('sync server over real WebSockets', () => {
     chair.send({ type: 'command', id: 'mark-1', command: { type: 'mark-attendance', memberId: 'prob', mark: 'absent-with-reason', reason: 'ốm' } });
     const markAck = await chair.next((m) => m.type === 'ack' && m.id === 'mark-1');
     const marked = await member.next((m) => m.type === 'event' && m.seq === markAck.seq);
-    assert.deepEqual({ ...(marked.event as object), at: undefined }, { type: 'attendance-marked', at: undefined, by: 'chair', memberId: 'prob', mark: 'absent-with-reason', reason: 'ốm' });
+    assert.deepEqual({ ...(marked.event as object), at: undefined }, { type: 'attendance-marked', at: undefined, by: 'chair', memberId: 'prob', mark: 'absent-with-reason', reason: 'ốm', reasonAccepted: true });
   });
 
   it('applies a resent command once and acknowledges it again with the same sequence number', async () => {

@@ -162,7 +162,7 @@ export class AttendanceRoll extends PartyElement {
       return true;
     } catch (error) {
       const { code, message } = error instanceof CommandRejectedError ? error.rejection : { code: 'server-error', message: String(error) };
-      this.error = rejectionMessage(this.language, code, message);
+      this.error = code === 'reason-required' ? this.t('roll.reason-required') : rejectionMessage(this.language, code, message);
       this.dispatchEvent(new CommandRejectedEvent({ code, message }));
       return false;
     }

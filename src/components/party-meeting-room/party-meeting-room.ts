@@ -120,7 +120,7 @@ export class PartyMeetingRoom extends PartyElement {
             ? html`<p class="you">${this.t('room.you', { name: snapshot.you.name, role: this.t(`role.${snapshot.you.role}`) })}</p>`
             : nothing}
         </header>
-        ${mismatch ? html`<p class="notice">${this.t('error.unknown-meeting')}</p>` : nothing}
+        ${mismatch ? html`<p class="notice">${rejectionMessage(this.language, 'unknown-meeting', '')}</p>` : nothing}
         ${meeting.phase === 'scheduled'
           ? snapshot.you?.role === 'chair'
             ? this.renderOpenControl()

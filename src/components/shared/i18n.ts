@@ -1,3 +1,5 @@
+import { rejectionText } from '../../core/index.js';
+
 /** User-facing strings, Vietnamese first (the default) and English. */
 const vi = {
   'status.connecting': 'Đang kết nối…',
@@ -7,11 +9,15 @@ const vi = {
   'status.closed': 'Đã rời cuộc họp',
   'status.queued': '{count} thao tác đang chờ gửi',
   'phase.scheduled': 'Chưa khai mạc',
+  'phase.lobby': 'Phòng chờ',
+  'phase.closing': 'Đang bế mạc',
   'phase.open': 'Đang họp',
   'phase.closed': 'Đã bế mạc',
   'role.chair': 'Chủ trì',
   'role.member': 'Đảng viên',
   'role.delegate': 'Đại biểu cấp trên',
+  'role.guest': 'Khách mời',
+  'role.technician': 'Kỹ thuật viên',
   'status.full': 'Chính thức',
   'status.probationary': 'Dự bị',
   'room.you': 'Bạn: {name} ({role})',
@@ -30,6 +36,8 @@ const vi = {
   'roll.full': 'Chính thức',
   'roll.probationary': 'Dự bị',
   'roll.present-online': 'Có mặt',
+  'roll.present-in-person': 'Có mặt tại điểm cầu',
+  'roll.exempt': 'Miễn sinh hoạt',
   'roll.absent-with-reason': 'Vắng có lý do',
   'roll.absent-without-reason': 'Vắng không lý do',
   'roll.unmarked': 'Chưa điểm danh',
@@ -38,16 +46,10 @@ const vi = {
   'roll.reason': 'Lý do vắng của {name}',
   'roll.reason-placeholder': 'Ví dụ: ốm, đi công tác',
   'roll.save-reason': 'Lưu lý do',
+  'roll.reason-required': 'Hãy ghi lý do vắng (tối đa 200 ký tự).',
   'roll.cancel': 'Hủy',
   'roll.not-open': 'Chủ trì điểm danh sau khi khai mạc cuộc họp.',
   'roll.marks-for': 'Điểm danh {name}',
-  'error.not-allowed': 'Bạn không có quyền làm việc này. Chỉ người chủ trì mới thực hiện được.',
-  'error.wrong-phase': 'Việc này không làm được ở giai đoạn hiện tại của cuộc họp.',
-  'error.unknown-member': 'Người này không có trong danh sách chi bộ.',
-  'error.reason-required': 'Hãy ghi lý do vắng (tối đa 200 ký tự).',
-  'error.invalid-token': 'Đường link mời không hợp lệ. Hãy xin chi bộ gửi lại đường link.',
-  'error.token-expired': 'Đường link mời đã hết hạn. Hãy xin chi bộ gửi đường link mới.',
-  'error.unknown-meeting': 'Không tìm thấy cuộc họp này trên máy chủ.',
   'error.other': 'Có lỗi xảy ra: {message}',
 } as const;
 
@@ -62,11 +64,15 @@ const en: Record<MessageKey, string> = {
   'status.closed': 'Left the meeting',
   'status.queued': '{count} action(s) waiting to be sent',
   'phase.scheduled': 'Not opened yet',
+  'phase.lobby': 'Waiting room',
+  'phase.closing': 'Closing',
   'phase.open': 'In session',
   'phase.closed': 'Closed',
   'role.chair': 'Chair',
   'role.member': 'Member',
   'role.delegate': 'Upper-level delegate',
+  'role.guest': 'Guest',
+  'role.technician': 'Technician',
   'status.full': 'Full member',
   'status.probationary': 'Probationary',
   'room.you': 'You: {name} ({role})',
@@ -85,6 +91,8 @@ const en: Record<MessageKey, string> = {
   'roll.full': 'Full members',
   'roll.probationary': 'Probationary',
   'roll.present-online': 'Present',
+  'roll.present-in-person': 'Present in the room',
+  'roll.exempt': 'Exempt',
   'roll.absent-with-reason': 'Absent with reason',
   'roll.absent-without-reason': 'Absent without reason',
   'roll.unmarked': 'Not marked yet',
@@ -93,16 +101,10 @@ const en: Record<MessageKey, string> = {
   'roll.reason': 'Reason {name} is absent',
   'roll.reason-placeholder': 'e.g. ill, on a work trip',
   'roll.save-reason': 'Save reason',
+  'roll.reason-required': 'Please write the reason for the absence (at most 200 characters).',
   'roll.cancel': 'Cancel',
   'roll.not-open': 'The chair takes the roll once the meeting is open.',
   'roll.marks-for': 'Roll call for {name}',
-  'error.not-allowed': 'You may not do this. Only the chair can.',
-  'error.wrong-phase': 'This cannot be done at this stage of the meeting.',
-  'error.unknown-member': 'This person is not on the cell’s roster.',
-  'error.reason-required': 'Please write the reason for the absence (at most 200 characters).',
-  'error.invalid-token': 'The invite link is not valid. Ask your cell to send it again.',
-  'error.token-expired': 'The invite link has expired. Ask your cell for a new one.',
-  'error.unknown-meeting': 'This meeting was not found on the server.',
   'error.other': 'Something went wrong: {message}',
 };
 
@@ -121,8 +123,7 @@ export function translate(lang: Lang, key: MessageKey, params: Record<string, st
   return (tables[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-/** The message for a rejection code, or a generic one that quotes the server's message. */
+/** The message for a rejection code (from the core's table), or a generic one that quotes the server's message. */
 export function rejectionMessage(lang: Lang, code: string, message: string): string {
-  const key = `error.${code}` as MessageKey;
-  return key in vi ? translate(lang, key) : translate(lang, 'error.other', { message });
+  return rejectionText(code, lang) ?? translate(lang, 'error.other', { message });
 }
