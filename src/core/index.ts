@@ -12,6 +12,10 @@ export { attendanceCounts, isMarkedPresent, type Absentee, type AttendanceCounts
 export { AUTHORIZATION, mayPerform } from './rules/authorization.js';
 export { denominator, eligibleVoters, requiredVotes, tallyOf, voteEligibility, voteResult } from './rules/voting.js';
 export { DEFAULT_POLICY, resolvePolicy, type ContentTag, type MeetingPolicy } from './policy/policy.js';
+export * from './policy/scheduling.js';
+export { durationReport, type DurationReport } from './policy/duration.js';
+export { absenceHistory, absenceLevel, REMOVAL_REVIEW_MONTHS, vietnamYearMonth, type AbsenceLevel, type MeetingRoll, type MemberAbsenceHistory } from './rules/absence-history.js';
+export { importRosterCsv, importRosterJson, type RosterError, type RosterImport } from './roster/import.js';
 export { minutesOf, speakingSeconds, vietnameseDate, type MinutesItem, type MinutesModel } from './minutes.js';
 export { REJECTION_TEXT, rejectionText, type Localized } from './messages.js';
 export * from './protocol.js';

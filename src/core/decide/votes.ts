@@ -1,4 +1,5 @@
 import type { CommandOf, Decision, MeetingEvent } from '../commands.js';
+import { contentAllowedOnline } from '../policy/scheduling.js';
 import { operatedBridgePoints, seatOf } from '../roles.js';
 import { denominator, voteEligibility, voteResult } from '../rules/voting.js';
 import type { Motion } from '../state.js';
@@ -28,11 +29,8 @@ export function decideVotes(ctx: DecideContext, command: VoteCommand): Decision 
     if (state.motions.some((m) => m.id === motion.id)) return reject('duplicate-id', `A motion ${motion.id} exists already.`);
     const bad = requireText(motion.title, 'A motion title', 500);
     if (bad) return bad;
-    // HD 03-HD/TW: some contents may not be handled in a fully online meeting.
-    const barred = motion.tags.filter((t) => state.policy.contentNotAllowedOnline.includes(t));
-    if (state.mode === 'online' && barred.length > 0) {
-      return reject('content-not-allowed-online', `Hướng dẫn 03-HD/TW: ${barred.join(', ')} may not be decided in a fully online meeting.`);
-    }
+    const content = contentAllowedOnline(motion.tags, state.mode, state.policy);
+    if (!content.allowed) return reject('content-not-allowed-online', content.reason.en);
     if (motion.threshold === 'majority' && motion.tags.some((t) => (TWO_THIRDS_CONTENTS as readonly string[]).includes(t))) {
       return reject('threshold-too-low', 'Admission and confirmation need at least two thirds of full members (Hướng dẫn 06-HD/TW 2025, 3.6b).');
     }
