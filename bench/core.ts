@@ -2,11 +2,11 @@
  * Core benchmark: `decide` + `evolve` throughput in a 500-member meeting, and
  * the time to rebuild a meeting from a 100,000-event log with `replay`.
  *
- *   node --import tsx bench/core.ts
+ *   node --import tsx bench/core.ts [members=500]
  */
 import { decide, evolve, replay, type Actor, type Command, type MeetingDefinition, type MeetingEvent, type MeetingState } from '../src/core/index.js';
 
-const MEMBERS = 500;
+const MEMBERS = Number(process.argv[2] ?? 500);
 const LOG_EVENTS = 100_000;
 const T = '2026-11-23T08:00:00.000Z';
 
