@@ -1,4 +1,4 @@
-import { decide, evolve, findParticipant, type Actor, type ClientCommand, type MeetingDefinition } from '../core/index.js';
+import { decide, depositSealed, evolve, findParticipant, type Actor, type ClientCommand, type MeetingDefinition } from '../core/index.js';
 import { CommandRejectedError, type ClientSnapshot, type MeetingStore } from './store.js';
 
 /**
@@ -39,6 +39,7 @@ export class LocalMeetingStore implements MeetingStore {
     const decision = decide(meeting, command, this.actor, new Date().toISOString());
     if ('rejection' in decision) throw new CommandRejectedError(decision.rejection);
     for (const event of decision.events) meeting = evolve(meeting, event);
+    if (decision.sealed) meeting = depositSealed(meeting, decision.sealed);
     this.snapshot = { ...this.snapshot, meeting, seq: this.snapshot.seq + decision.events.length };
     for (const listener of this.listeners) listener();
     return this.snapshot.seq;

@@ -44,8 +44,6 @@ export interface MeetingPolicy {
    * they leave, and nothing adds them to the cell they join).
    */
   readonly temporarilyAttachedMayVote: boolean;
-  /** Whether a member needs the chair's admission in the lobby before joining an open meeting. */
-  readonly lobbyAdmission: boolean;
 }
 
 /** National defaults. */
@@ -58,7 +56,6 @@ export const DEFAULT_POLICY: MeetingPolicy = {
   minimumMinutes: { regular: 90, thematic: 90, combined: 120 },
   selfCheckIn: false,
   temporarilyAttachedMayVote: false,
-  lobbyAdmission: false,
 };
 
 /** The national defaults with an integrator's overrides on top. */
