@@ -1,19 +1,22 @@
-import { decide, depositSealed, evolve, findParticipant, type Actor, type ClientCommand, type MeetingDefinition } from '../core/index.js';
+import { decide, depositSealed, evolve, findParticipant, project, type Actor, type ClientCommand, type MeetingDefinition, type MeetingState } from '../core/index.js';
 import { CommandRejectedError, type ClientSnapshot, type MeetingStore } from './store.js';
 
 /**
  * A meeting held in the page's memory and decided by the same core as the
  * server: for previews, documentation and element tests. It records nothing
- * and shares nothing; use `MeetingClient` for a real meeting.
+ * and shares nothing; use `MeetingClient` for a real meeting. Like the
+ * server, it shows the actor only their role's projection of the state.
  */
 export class LocalMeetingStore implements MeetingStore {
   private snapshot: ClientSnapshot;
+  /** The whole state, secret totals included; the snapshot holds its projection. */
+  private state: MeetingState;
   private readonly listeners = new Set<() => void>();
 
   constructor(meeting: MeetingDefinition, private readonly actor: Actor, now = new Date()) {
     const name = findParticipant(meeting, actor.participantId)?.name ?? actor.participantId;
-    const created = evolve(undefined, { type: 'meeting-created', at: now.toISOString(), meeting });
-    this.snapshot = { status: 'connected', seq: 1, pending: 0, meeting: created, you: { ...actor, name } };
+    this.state = evolve(undefined, { type: 'meeting-created', at: now.toISOString(), meeting });
+    this.snapshot = { status: 'connected', seq: 1, pending: 0, meeting: project(this.state, actor.role), you: { ...actor, name } };
     this.apply({ type: 'join' });
   }
 
@@ -35,12 +38,13 @@ export class LocalMeetingStore implements MeetingStore {
   }
 
   private apply(command: Parameters<typeof decide>[1]): number {
-    let meeting = this.snapshot.meeting!;
-    const decision = decide(meeting, command, this.actor, new Date().toISOString());
+    let state = this.state;
+    const decision = decide(state, command, this.actor, new Date().toISOString());
     if ('rejection' in decision) throw new CommandRejectedError(decision.rejection);
-    for (const event of decision.events) meeting = evolve(meeting, event);
-    if (decision.sealed) meeting = depositSealed(meeting, decision.sealed);
-    this.snapshot = { ...this.snapshot, meeting, seq: this.snapshot.seq + decision.events.length };
+    for (const event of decision.events) state = evolve(state, event);
+    if (decision.sealed) state = depositSealed(state, decision.sealed);
+    this.state = state;
+    this.snapshot = { ...this.snapshot, meeting: project(state, this.actor.role), seq: this.snapshot.seq + decision.events.length };
     for (const listener of this.listeners) listener();
     return this.snapshot.seq;
   }
