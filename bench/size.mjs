@@ -18,3 +18,7 @@ console.log(`dist/*.js (library, dependencies external): ${kb(raw)} raw, ${kb(zi
 const page = await build({ entryPoints: ['src/define.ts'], bundle: true, minify: true, format: 'esm', write: false, target: 'es2022' });
 const bytes = page.outputFiles[0].contents;
 console.log(`page bundle of every element with lit, @lit/context and valibot (minified): ${kb(bytes.length)} raw, ${kb(gz(bytes))} gzip`);
+
+const lean = await build({ entryPoints: ['src/index.ts'], bundle: true, minify: true, format: 'esm', write: false, target: 'es2022', external: ['lit', 'lit/*', '@lit/*'] });
+const leanBytes = lean.outputFiles[0].contents;
+console.log(`all elements + core + client, minified, lit and @lit/context external: ${kb(leanBytes.length)} raw, ${kb(gz(leanBytes))} gzip`);

@@ -1,18 +1,10 @@
-import { consume } from '@lit/context';
 import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { attendanceCounts, type AttendanceMark, type Member } from '../../core/index.js';
-import { CommandRejectedError, type ClientSnapshot, type MeetingStore } from '../../client/index.js';
-import { meetingStoreContext } from '../shared/context.js';
-import {
-  AttendanceMarkedEvent,
-  AttendanceRequestEvent,
-  CommandRejectedEvent,
-  type AttendanceRequest,
-} from '../shared/events.js';
-import { rejectionMessage, type MessageKey } from '../shared/i18n.js';
-import { PartyElement } from '../shared/party-element.js';
-import { StoreController } from '../shared/store-controller.js';
+import type { ClientSnapshot } from '../../client/index.js';
+import { AttendanceMarkedEvent, AttendanceRequestEvent, type AttendanceRequest } from '../shared/events.js';
+import type { MessageKey } from '../shared/i18n.js';
+import { StoreElement } from '../shared/store-element.js';
 import { baseStyles } from '../shared/styles.js';
 import { attendanceRollStyles } from './attendance-roll.styles.js';
 
@@ -42,28 +34,14 @@ const COUNTS = [
  * @csspart list - The list of members.
  * @cssproperty --party-accent - Accent colour of primary and selected buttons.
  */
-export class AttendanceRoll extends PartyElement {
+export class AttendanceRoll extends StoreElement {
   static override styles = [baseStyles, attendanceRollStyles];
-
-  /** The meeting store; taken from the enclosing `<party-meeting-room>` when not set. */
-  @property({ attribute: false }) store?: MeetingStore;
-
-  @consume({ context: meetingStoreContext, subscribe: true })
-  @state()
-  private contextStore?: MeetingStore;
 
   /** The member whose reason of absence is being written. */
   @state() private editing?: string;
-  @state() private error = '';
-
-  private readonly snapshot = new StoreController<ClientSnapshot>(this, (s) => s);
-
-  protected override willUpdate(): void {
-    this.snapshot.setStore(this.store ?? this.contextStore);
-  }
 
   protected override render() {
-    const snapshot = this.snapshot.value;
+    const snapshot = this.snapshot;
     const meeting = snapshot?.meeting;
     if (!meeting) return html`<p>${this.t('room.loading')}</p>`;
     const counts = attendanceCounts(meeting);
@@ -153,18 +131,12 @@ export class AttendanceRoll extends PartyElement {
 
   /** Sends one mark after the cancelable request event; returns whether it was recorded. */
   private async mark(request: AttendanceRequest): Promise<boolean> {
-    const store = this.store ?? this.contextStore;
-    if (!store || !this.dispatchEvent(new AttendanceRequestEvent(request))) return false;
-    this.error = '';
-    try {
-      const seq = await store.send({ type: 'mark-attendance', ...request });
-      this.dispatchEvent(new AttendanceMarkedEvent({ ...request, seq }));
-      return true;
-    } catch (error) {
-      const { code, message } = error instanceof CommandRejectedError ? error.rejection : { code: 'server-error', message: String(error) };
-      this.error = code === 'reason-required' ? this.t('roll.reason-required') : rejectionMessage(this.language, code, message);
-      this.dispatchEvent(new CommandRejectedEvent({ code, message }));
-      return false;
-    }
+    if (!this.activeStore || !this.dispatchEvent(new AttendanceRequestEvent(request))) return false;
+    const seq = await this.sendCommand({ type: 'mark-attendance', ...request }, (code) =>
+      code === 'reason-required' ? this.t('roll.reason-required') : undefined,
+    );
+    if (seq === undefined) return false;
+    this.dispatchEvent(new AttendanceMarkedEvent({ ...request, seq }));
+    return true;
   }
 }

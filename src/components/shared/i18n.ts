@@ -113,14 +113,25 @@ export type Lang = 'vi' | 'en';
 
 const tables: Record<Lang, Record<MessageKey, string>> = { vi, en };
 
+/** An element's own strings, in both languages, keyed alike. */
+export interface Strings<K extends string> {
+  readonly vi: Readonly<Record<K, string>>;
+  readonly en: Readonly<Record<K, string>>;
+}
+
+/** Looks up one of an element's own strings and fills its `{placeholders}`. */
+export function localize<K extends string>(strings: Strings<K>, lang: Lang, key: K, params: Record<string, string | number> = {}): string {
+  return strings[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
 /** Normalizes a BCP 47 tag ("en-GB", "vi-VN", "") to a supported language. */
 export function toLang(tag: string | undefined | null): Lang {
   return tag?.toLowerCase().startsWith('en') ? 'en' : 'vi';
 }
 
-/** Looks up a message and fills its `{placeholders}`. */
+/** Looks up a shared message and fills its `{placeholders}`. */
 export function translate(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return (tables[lang][key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return localize(tables, lang, key, params);
 }
 
 /** The message for a rejection code (from the core's table), or a generic one that quotes the server's message. */

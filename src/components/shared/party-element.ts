@@ -1,6 +1,6 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
-import { toLang, translate, type Lang, type MessageKey } from './i18n.js';
+import { localize, toLang, translate, type Lang, type MessageKey, type Strings } from './i18n.js';
 
 /**
  * The base of every element: a reactive `lang` (Vietnamese unless the element
@@ -37,5 +37,10 @@ export class PartyElement extends LitElement {
   /** Translates a message into the effective language. */
   protected t(key: MessageKey, params?: Record<string, string | number>): string {
     return translate(this.language, key, params);
+  }
+
+  /** Translates one of the element's own strings (see `Strings`) into the effective language. */
+  protected local<K extends string>(strings: Strings<K>, key: K, params?: Record<string, string | number>): string {
+    return localize(strings, this.language, key, params);
   }
 }
