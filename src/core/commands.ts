@@ -166,6 +166,7 @@ export type RejectionCode =
   | 'reason-required'
   | 'not-exempt'
   | 'unknown-bridge-point'
+  | 'mode-mismatch'
   | 'already-joined'
   | 'not-joined'
   | 'not-present'

@@ -15,6 +15,10 @@ export const REJECTION_TEXT: Readonly<Record<RejectionCode, Localized>> = {
   'reason-required': { vi: 'Hãy ghi lý do (tối đa 200 ký tự).', en: 'Please write the reason (at most 200 characters).' },
   'not-exempt': { vi: 'Đảng viên này không thuộc diện miễn sinh hoạt.', en: 'This member is not exempt from meetings.' },
   'unknown-bridge-point': { vi: 'Không có điểm cầu này.', en: 'There is no such bridge point.' },
+  'mode-mismatch': {
+    vi: 'Hình thức họp không có cách tham dự này (trực tuyến hoàn toàn không có điểm cầu trực tiếp, và ngược lại).',
+    en: 'This meeting’s form has no such attendance (a fully online meeting has no room, and the reverse).',
+  },
   'already-joined': { vi: 'Bạn đã vào cuộc họp rồi.', en: 'You have joined already.' },
   'not-joined': { vi: 'Bạn chưa vào cuộc họp.', en: 'You have not joined.' },
   'not-present': { vi: 'Chỉ đảng viên đã được điểm danh có mặt mới làm được việc này.', en: 'Only members marked present can do this.' },

@@ -86,7 +86,7 @@ describe('<attendance-roll>', () => {
       for (const id of memberIds) {
         const buttons = [...rowOf(el, id).querySelectorAll<HTMLButtonElement>('.actions button')];
         expect(buttons.map((b) => b.dataset.mark)).to.deep.equal(['present-online', 'absent-with-reason', 'absent-without-reason']);
-        expect(buttons.map((b) => textOf(b))).to.deep.equal(['Có mặt', 'Vắng có lý do', 'Vắng không lý do']);
+        expect(buttons.map((b) => textOf(b))).to.deep.equal(['Có mặt trực tuyến', 'Vắng có lý do', 'Vắng không lý do']);
         expect(buttons.map((b) => b.getAttribute('aria-pressed'))).to.deep.equal(['false', 'false', 'false']);
       }
       const group = rowOf(el, 'binh').querySelector('[role=group]');
@@ -98,7 +98,7 @@ describe('<attendance-roll>', () => {
       expect(countOf(el, 'present')).to.equal('1');
       expect(countOf(el, 'unmarked')).to.equal('3');
       expect(markOf(el, 'binh').dataset.mark).to.equal('present-online');
-      expect(textOf(markOf(el, 'binh'))).to.equal('Có mặt');
+      expect(textOf(markOf(el, 'binh'))).to.equal('Có mặt trực tuyến');
       expect(markButton(el, 'binh', 'present-online')!.getAttribute('aria-pressed')).to.equal('true');
       expect(markButton(el, 'binh', 'absent-without-reason')!.getAttribute('aria-pressed')).to.equal('false');
       expect(markOf(el, 'cuong').dataset.mark).to.equal('unmarked');
@@ -241,7 +241,7 @@ describe('<attendance-roll>', () => {
       await expect(el).to.be.accessible();
       expect(textOf(shadowOf(el).querySelector('h2'))).to.equal('Roll call');
       expect(textOf(shadowOf(el).querySelector('[data-count=total]')!.previousElementSibling)).to.equal('Members in total');
-      expect(textOf(markButton(el, 'binh', 'present-online'))).to.equal('Present');
+      expect(textOf(markButton(el, 'binh', 'present-online'))).to.equal('Present online');
       await click(el, markButton(el, 'binh', 'absent-with-reason'));
       await sendKeys({ type: ' ' });
       await click(el, shadowOf(el).querySelector<HTMLButtonElement>('form button[type=submit]'));

@@ -90,6 +90,8 @@ const cases: Case[] = [
   ['an operator cannot mark another room', hybridOpen, as.tech, { type: 'mark-attendance', memberId: 'a', mark: 'present-in-person', bridgePointId: 'main' }, 'not-allowed'],
   ['an operator cannot mark absences', hybridOpen, as.tech, { type: 'mark-attendance', memberId: 'room-1', mark: 'absent-without-reason' }, 'not-allowed'],
   ['an unknown bridge point is refused', hybridOpen, as.chair, { type: 'mark-attendance', memberId: 'a', mark: 'present-in-person', bridgePointId: 'moon' }, 'unknown-bridge-point'],
+  ['a fully online meeting has no one present in a room', open, as.chair, { type: 'mark-attendance', memberId: 'full-a', mark: 'present-in-person' }, 'mode-mismatch'],
+  ['an in-person meeting has no one present online', run(created({ ...testMeeting, mode: 'in-person' }), [as.chair, { type: 'open-meeting' }]), as.chair, { type: 'mark-attendance', memberId: 'full-a', mark: 'present-online' }, 'mode-mismatch'],
   ['a guest cannot take the roll', hybridOpen, as.guest, { type: 'mark-attendance', memberId: 'a', mark: 'present-online' }, 'not-allowed'],
   // Agenda
   ['the chair starts an item', open, as.chair, { type: 'start-agenda-item', itemId: 'r01' }, ['agenda-item-started']],

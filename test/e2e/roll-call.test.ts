@@ -36,7 +36,7 @@ const MEMBERS = [
 const REASON = 'Đi công tác Hà Nội';
 
 type Mark = 'present-online' | 'absent-with-reason' | 'absent-without-reason' | 'unmarked';
-type Counts = Record<'total' | 'full' | 'probationary' | 'present' | 'absentWithReason' | 'absentWithoutReason' | 'unmarked', number>;
+type Counts = Partial<Record<'presentOnline', number>> & Record<'total' | 'full' | 'probationary' | 'present' | 'absentWithReason' | 'absentWithoutReason' | 'unmarked', number>;
 
 /** What one page shows of the meeting. */
 interface View {
@@ -201,7 +201,8 @@ describe('roll call, end to end (server process + Chromium)', { timeout: 180_000
       phase: 'open',
       counts: { total: 8, full: 7, probationary: 1, present: 0, absentWithReason: 0, absentWithoutReason: 0, unmarked: 8 },
     });
-    assert.equal(await chair.locator('attendance-roll button[data-mark]').count(), 3 * MEMBERS.length);
+    // A hybrid meeting: present online, present in the room, absent with or without reason (none of the sample is exempt).
+    assert.equal(await chair.locator('attendance-roll button[data-mark]').count(), 4 * MEMBERS.length);
 
     await chairMarks('hoang-van-minh', 'present-online');
     await chairMarks('nguyen-thi-lan', 'present-online');
@@ -218,7 +219,7 @@ describe('roll call, end to end (server process + Chromium)', { timeout: 180_000
 
     await expectEveryPage({
       phase: 'open',
-      counts: { total: 8, full: 7, probationary: 1, present: 4, absentWithReason: 1, absentWithoutReason: 1, unmarked: 2 },
+      counts: { total: 8, full: 7, probationary: 1, present: 4, presentOnline: 4, absentWithReason: 1, absentWithoutReason: 1, unmarked: 2 },
     });
     for (const { name, page } of pages) {
       const text = await page.locator('attendance-roll li[data-member-id="tran-duc-thang"] .mark').textContent();
@@ -236,7 +237,7 @@ describe('roll call, end to end (server process + Chromium)', { timeout: 180_000
     await first.kill();
     assert.deepEqual(await first.exited, { code: null, signal: 'SIGKILL' });
 
-    const counts: Counts = { total: 8, full: 7, probationary: 1, present: 4, absentWithReason: 1, absentWithoutReason: 1, unmarked: 2 };
+    const counts: Counts = { total: 8, full: 7, probationary: 1, present: 4, presentOnline: 4, absentWithReason: 1, absentWithoutReason: 1, unmarked: 2 };
     // While the server is gone, every page says so and keeps the meeting it had.
     await expectEveryPage({ status: 'reconnecting', phase: 'open', counts });
 
@@ -252,7 +253,7 @@ describe('roll call, end to end (server process + Chromium)', { timeout: 180_000
     await chairMarks('do-thi-thu-ha', 'present-online');
     await expectEveryPage({
       phase: 'open',
-      counts: { total: 8, full: 7, probationary: 1, present: 5, absentWithReason: 1, absentWithoutReason: 1, unmarked: 1 },
+      counts: { total: 8, full: 7, probationary: 1, present: 5, presentOnline: 5, absentWithReason: 1, absentWithoutReason: 1, unmarked: 1 },
     });
   });
 
@@ -277,7 +278,7 @@ describe('roll call, end to end (server process + Chromium)', { timeout: 180_000
     // Nobody's view changed: Lê Thị Hoa is still present, the meeting still open, all three still online.
     await expectEveryPage({
       phase: 'open',
-      counts: { total: 8, full: 7, probationary: 1, present: 5, absentWithReason: 1, absentWithoutReason: 1, unmarked: 1 },
+      counts: { total: 8, full: 7, probationary: 1, present: 5, presentOnline: 5, absentWithReason: 1, absentWithoutReason: 1, unmarked: 1 },
     });
     for (const page of [member, delegate]) {
       assert.equal(await page.locator('button[data-action]').count(), 0);
@@ -327,7 +328,7 @@ describe('roll call, end to end (server process + Chromium)', { timeout: 180_000
 
     await expectEveryPage({
       phase: 'open',
-      counts: { total: 8, full: 7, probationary: 1, present: 5, absentWithReason: 1, absentWithoutReason: 2, unmarked: 0 },
+      counts: { total: 8, full: 7, probationary: 1, present: 5, presentOnline: 5, absentWithReason: 1, absentWithoutReason: 2, unmarked: 0 },
     });
     assert.deepEqual(
       pageProblems.filter((p) => p.includes('uncaught')),

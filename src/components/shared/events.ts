@@ -5,6 +5,8 @@ export interface AttendanceRequest {
   readonly memberId: string;
   readonly mark: AttendanceMark;
   readonly reason?: string;
+  readonly reasonAccepted?: boolean;
+  readonly bridgePointId?: string;
 }
 
 /** Fired before a roll-call mark is sent; cancel it with `preventDefault()` to stop the command. */

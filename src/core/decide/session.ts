@@ -68,6 +68,10 @@ export function decideAttendance(ctx: DecideContext, command: CommandOf<'mark-at
       return reject('not-allowed', 'Only the chair takes the roll; an operator marks only those present in their own room.');
     }
   }
+  // A fully online meeting has no room to be present in, and an in-person one no online seat (HD 03-HD/TW forms).
+  if ((command.mark === 'present-in-person' && state.mode === 'online') || (command.mark === 'present-online' && state.mode === 'in-person')) {
+    return reject('mode-mismatch', `A ${state.mode} meeting has no ${command.mark === 'present-online' ? 'online' : 'in-person'} attendance.`);
+  }
   if (command.mark === 'exempt' && !member.flags?.exempt) {
     return reject('not-exempt', `${member.name} is not exempt from meetings.`);
   }
