@@ -5,7 +5,7 @@ import wc from 'eslint-plugin-wc';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.test-results/**', 'data/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.test-results/**', 'data/**', 'docs/reference/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -1,3 +1,7 @@
 /** Registers every element of the SDK. Import this once on a page. */
 import './components/party-meeting-room/define.js';
 import './components/attendance-roll/define.js';
+import './components/agenda-runner/define.js';
+import './components/speaker-queue/define.js';
+import './components/meeting-minutes/define.js';
+import './components/vote-panel/define.js';

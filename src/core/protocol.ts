@@ -172,9 +172,9 @@ export const ServerMessageSchema = v.variant('type', [
     type: v.literal('welcome'),
     you: v.object({ participantId: id, role: tokenRole, name: v.string() }),
     seq,
-    /** The whole state when the client had none or fell too far behind… */
+    // The whole state when the client had none or fell too far behind…
     snapshot: v.optional(meetingState),
-    /** …or the events after the client's `lastSeq`. */
+    // …or the events after the client's `lastSeq`.
     events: v.optional(v.array(sequenced)),
   }),
   v.object({ type: v.literal('ack'), id, seq }),

@@ -5,7 +5,7 @@ import type { PartyMeetingRoom } from '../../src/components/party-meeting-room/p
 import { chairStore, countOf, markButton, markOf, memberStore, shadowOf, textOf } from './meeting-fixture.js';
 
 function phaseChip(room: PartyMeetingRoom): HTMLElement | null {
-  return shadowOf(room).querySelector<HTMLElement>('[data-phase]');
+  return shadowOf(room).querySelector<HTMLElement>('[data-meeting-phase]');
 }
 
 function openButton(room: PartyMeetingRoom): HTMLButtonElement | null {
@@ -45,9 +45,9 @@ describe('<party-meeting-room>', () => {
     const root = shadowOf(room);
     expect(textOf(root.querySelector('h2'))).to.equal('Sinh hoạt chi bộ thường kỳ tháng 11/2026');
     expect(textOf(root.querySelector('.cell'))).to.equal('Chi bộ Kỹ thuật · Đảng bộ VNPT Yên Bái');
-    expect(phaseChip(room)?.dataset.phase).to.equal('scheduled');
+    expect(phaseChip(room)?.dataset.meetingPhase).to.equal('scheduled');
     expect(textOf(phaseChip(room))).to.equal('Chưa khai mạc');
-    const status = root.querySelector('[data-status=connected]');
+    const status = root.querySelector('[data-connection=connected]');
     expect(status, 'connected status chip').to.exist;
     expect(textOf(status)).to.equal('Đã kết nối');
     expect(textOf(root.querySelector('.you'))).to.equal('Bạn: Nguyễn Văn An (Chủ trì)');
@@ -70,7 +70,7 @@ describe('<party-meeting-room>', () => {
     expect(textOf(openButton(room))).to.equal('Khai mạc cuộc họp');
     await clickOpen(room);
     expect(store.getSnapshot().meeting!.phase).to.equal('open');
-    expect(phaseChip(room)?.dataset.phase).to.equal('open');
+    expect(phaseChip(room)?.dataset.meetingPhase).to.equal('open');
     expect(textOf(phaseChip(room))).to.equal('Đang họp');
     expect(openButton(room)).to.be.null;
     expect(textOf(shadowOf(room).querySelector('button[data-action=close-meeting]'))).to.equal('Bế mạc cuộc họp');
@@ -103,7 +103,7 @@ describe('<party-meeting-room>', () => {
     button('confirm-close')!.click();
     await room.updateComplete;
     expect(store.getSnapshot().meeting!.phase).to.equal('closed');
-    expect(phaseChip(room)?.dataset.phase).to.equal('closed');
+    expect(phaseChip(room)?.dataset.meetingPhase).to.equal('closed');
     expect(button('close-meeting'), 'no control once closed').to.be.null;
     const roll = await defaultRoll(room);
     expect(markButton(roll, 'binh', 'present-online'), 'no roll call once closed').to.be.null;
@@ -116,7 +116,7 @@ describe('<party-meeting-room>', () => {
     expect(shadowOf(room).querySelectorAll('.controls button')).to.have.length(0);
     expect(textOf(shadowOf(room).querySelector('.you'))).to.equal('Bạn: Trần Thị Bình (Đảng viên)');
     expect(textOf(shadowOf(room).querySelector('[data-hint=waiting]'))).to.contain('chờ đồng chí chủ trì khai mạc');
-    expect(phaseChip(room)?.dataset.phase).to.equal('scheduled');
+    expect(phaseChip(room)?.dataset.meetingPhase).to.equal('scheduled');
   });
 
   it('does not open the meeting when a party-phase-request listener calls preventDefault', async () => {
@@ -132,7 +132,7 @@ describe('<party-meeting-room>', () => {
     expect(requests[0]!.cancelable).to.be.true;
     expect(requests[0]!.detail).to.deep.equal({ command: 'open-meeting' });
     expect(store.getSnapshot().meeting!.phase).to.equal('scheduled');
-    expect(phaseChip(room)?.dataset.phase).to.equal('scheduled');
+    expect(phaseChip(room)?.dataset.meetingPhase).to.equal('scheduled');
     expect(openButton(room), 'still offered').to.exist;
   });
 

@@ -51,8 +51,8 @@ interface View {
 async function readView(page: Page): Promise<View> {
   const first = (values: (string | null)[]) => (values.length === 1 ? values[0]! : values.length === 0 ? null : `ambiguous: ${values.join(',')}`);
   const [status, phase, online, counts, marks] = await Promise.all([
-    page.locator('party-meeting-room [data-status]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status'))),
-    page.locator('party-meeting-room [data-phase]').evaluateAll((els) => els.map((e) => e.getAttribute('data-phase'))),
+    page.locator('party-meeting-room [data-connection]').evaluateAll((els) => els.map((e) => e.getAttribute('data-connection'))),
+    page.locator('party-meeting-room [data-meeting-phase]').evaluateAll((els) => els.map((e) => e.getAttribute('data-meeting-phase'))),
     page
       .locator('party-meeting-room ul[data-online] li[data-participant-id]')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-participant-id') ?? '')),
@@ -334,6 +334,12 @@ describe('roll call, end to end (server process + Chromium)', { timeout: 180_000
       pageProblems.filter((p) => p.includes('uncaught')),
       [],
       'no uncaught error in any page',
+    );
+    // The demo serves a strict policy (no 'unsafe-inline'): the elements must never need an exception.
+    assert.deepEqual(
+      pageProblems.filter((p) => p.includes('Content Security Policy')),
+      [],
+      'no Content-Security-Policy violation in any page',
     );
   });
 });

@@ -46,6 +46,7 @@ function markCommand(state: MeetingState, memberId: string, mark: AttendanceMark
  * their own room present in person; a member checks in when policy allows.
  * Only the marks the core would accept from the viewer are offered.
  *
+ * @tagname attendance-roll
  * @summary Roll call with the minutes' attendance counts.
  * @event party-attendance-request - Before a mark is sent; cancelable.
  * @event party-attendance-marked - After the server recorded a mark.

@@ -71,6 +71,22 @@ export const partyMeetingRoomStyles = css`
     flex-basis: 100%;
     font-weight: 600;
   }
+  .shortcuts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.4em;
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    background: var(--_surface);
+    padding: 0.4em 0;
+    border-bottom: 1px solid var(--_border);
+  }
+  .section {
+    scroll-margin-top: 4em;
+    border-top: 1px solid var(--_border);
+    padding-top: 0.75em;
+  }
   .hint {
     margin: 0;
     padding: 0.6em 0.8em;

@@ -27,6 +27,7 @@ export function webSocketUrl(server: string | null | undefined, page: Location):
  * meeting store to the elements inside it. With no children it lays out a
  * complete default meeting (today: the roll call).
  *
+ * @tagname party-meeting-room
  * @summary An online party-cell meeting, embedded in any page.
  * @slot - The meeting's elements; a default layout when empty.
  * @event party-phase-request - Before the chair opens or closes the meeting; cancelable.
@@ -113,7 +114,7 @@ export class PartyMeetingRoom extends PartyElement {
           <p class="cell">${meeting.cell.name}${meeting.cell.parentName ? ` · ${meeting.cell.parentName}` : ''}</p>
           <h2 id="meeting-title">${meeting.title}</h2>
           <p class="meta">
-            <span class="chip phase-${meeting.phase}" data-phase=${meeting.phase}>${this.t(`phase.${meeting.phase}`)}</span>
+            <span class="chip phase-${meeting.phase}" data-meeting-phase=${meeting.phase}>${this.t(`phase.${meeting.phase}`)}</span>
             ${this.renderStatus(snapshot)}
           </p>
           ${snapshot.you
@@ -128,16 +129,45 @@ export class PartyMeetingRoom extends PartyElement {
           : nothing}
         <p role="alert">${this.error}</p>
         ${this.renderOnline(snapshot)}
-        <slot><attendance-roll lang=${this.language}></attendance-roll></slot>
+        <slot>${this.renderDefaultLayout()}</slot>
         ${snapshot.you?.role === 'chair' && meeting.phase === 'open' ? this.renderCloseControl() : nothing}
       </article>
     `;
   }
 
+  /**
+   * The complete meeting when the page gives no children: the speakers first
+   * (a member's most frequent action), then votes, the roll, the program and
+   * the minutes, with a row of shortcuts to each.
+   */
+  private renderDefaultLayout() {
+    const lang = this.language;
+    const sections = [
+      ['speakers', this.t('room.section-speakers'), html`<speaker-queue lang=${lang}></speaker-queue>`],
+      ['votes', this.t('room.section-votes'), html`<vote-panel lang=${lang}></vote-panel>`],
+      ['roll', this.t('roll.title'), html`<attendance-roll lang=${lang}></attendance-roll>`],
+      ['agenda', this.t('room.section-agenda'), html`<agenda-runner lang=${lang}></agenda-runner>`],
+      ['minutes', this.t('room.section-minutes'), html`<meeting-minutes lang=${lang}></meeting-minutes>`],
+    ] as const;
+    return html`
+      <nav class="shortcuts" part="shortcuts" aria-label=${this.t('room.shortcuts')}>
+        ${sections.map(([id, label]) => html`<button type="button" data-goto=${id} @click=${() => this.handleGoto(id)}>${label}</button>`)}
+      </nav>
+      ${sections.map(([id, , element]) => html`<div class="section" id=${`section-${id}`} data-section=${id} tabindex="-1">${element}</div>`)}
+    `;
+  }
+
+  private handleGoto(id: string): void {
+    const section = this.renderRoot.querySelector<HTMLElement>(`#section-${id}`);
+    section?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+    // Focus follows, so a keyboard or screen-reader user lands in the part they chose.
+    section?.focus({ preventScroll: true });
+  }
+
   private renderStatus(snapshot: ClientSnapshot) {
     const seconds = snapshot.retryAt ? Math.max(0, Math.ceil((snapshot.retryAt - Date.now()) / 1000)) : 0;
     return html`
-      <span class="chip status-${snapshot.status}" role="status" data-status=${snapshot.status}>
+      <span class="chip status-${snapshot.status}" role="status" data-connection=${snapshot.status}>
         ${this.t(`status.${snapshot.status}`, { seconds })}
       </span>
       ${snapshot.pending > 0 && snapshot.status !== 'connected'

@@ -31,7 +31,10 @@ export const baseStyles = css`
     cursor: pointer;
   }
   button:focus-visible,
-  input:focus-visible {
+  input:focus-visible,
+  select:focus-visible,
+  textarea:focus-visible,
+  [tabindex]:focus-visible {
     outline: 3px solid #1d4ed8;
     outline-offset: 2px;
   }

@@ -25,6 +25,9 @@ export function requirePhase(state: MeetingState, allowed: readonly MeetingPhase
 /** Phases in which the meeting is under way. */
 export const IN_SESSION: readonly MeetingPhase[] = ['open', 'closing'];
 
+/** Whether the meeting is under way (open or closing): when the roll, speakers and votes happen. */
+export const inSession = (state: MeetingState): boolean => IN_SESSION.includes(state.phase);
+
 /** Longest free text accepted (a reason, a note, a title), in characters. */
 export const MAX_TEXT = 2000;
 

@@ -1,0 +1,46 @@
+import type { Lang } from '../shared/i18n.js';
+
+/** Vietnam is UTC+7 all year; the minutes give times as the meeting saw them, whatever the viewer's clock. */
+const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** The day and time of an instant in Vietnam. */
+function vietnamParts(iso: string) {
+  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
+  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+/** "19:30" in Vietnam time. */
+export function clock(iso: string): string {
+  const { hour, minute } = vietnamParts(iso);
+  return `${two(hour)}:${two(minute)}`;
+}
+
+/** "19 giờ 30 phút" as written in Vietnamese minutes, or "19:30" in English. */
+export function clockLong(iso: string, lang: Lang): string {
+  const { hour, minute } = vietnamParts(iso);
+  return lang === 'vi' ? `${hour} giờ ${two(minute)} phút` : `${two(hour)}:${two(minute)}`;
+}
+
+/** "25/11/2026": a day in Vietnam, numeric (both languages write day first here). */
+export function shortDate(iso: string): string {
+  // A bare date ("2026-12-15") is UTC midnight, the same day in Vietnam.
+  const { day, month, year } = vietnamParts(iso);
+  return `${two(day)}/${two(month)}/${year}`;
+}
+
+/**
+ * A percentage with one decimal, written with a decimal comma in Vietnamese
+ * ("66,7 %", a no-break space before the sign so it never wraps alone) and a
+ * point in English ("66.7%").
+ */
+export function percent(value: number, lang: Lang): string {
+  const text = (Math.round(value * 10) / 10).toString();
+  return lang === 'vi' ? `${text.replace('.', ',')}\u00a0%` : `${text}%`;
+}
+
+/** Uppercase as Vietnamese headings are set ("Chi bộ Kỹ thuật" → "CHI BỘ KỸ THUẬT"). */
+export function upper(text: string): string {
+  return text.toLocaleUpperCase('vi');
+}
