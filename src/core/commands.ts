@@ -1,4 +1,5 @@
 import type { ContentTag } from './policy/policy.js';
+import type { MeetingDocument } from './policy/scheduling.js';
 import type { AgendaStep, AttendanceMark, Choice, Threshold, VoteResult } from './state.js';
 import type { MeetingDefinition } from './types.js';
 
@@ -34,6 +35,11 @@ export type Command =
   | { readonly type: 'open-meeting' }
   | { readonly type: 'begin-closing' }
   | { readonly type: 'close-meeting' }
+  // lobby
+  | { readonly type: 'admit'; readonly participantId: string }
+  | { readonly type: 'refuse-entry'; readonly participantId: string; readonly reason?: string }
+  // documents
+  | { readonly type: 'post-document'; readonly document: Omit<MeetingDocument, 'postedAt'> }
   // opening steps
   | { readonly type: 'elect-recorder'; readonly memberId: string }
   | {
@@ -97,6 +103,9 @@ export type MeetingEvent =
   | (Base & { readonly type: 'meeting-opened'; readonly by: string })
   | (Base & { readonly type: 'closing-begun'; readonly by: string })
   | (Base & { readonly type: 'meeting-closed'; readonly by: string })
+  | (Base & { readonly type: 'participant-admitted'; readonly by: string; readonly participantId: string })
+  | (Base & { readonly type: 'participant-refused'; readonly by: string; readonly participantId: string; readonly reason?: string })
+  | (Base & { readonly type: 'document-posted'; readonly by: string; readonly document: MeetingDocument })
   | (Base & { readonly type: 'recorder-elected'; readonly by: string; readonly memberId: string })
   | (Base & {
       readonly type: 'attendance-marked';
@@ -170,6 +179,8 @@ export type RejectionCode =
   | 'already-joined'
   | 'not-joined'
   | 'not-present'
+  | 'not-admitted'
+  | 'no-lobby'
   | 'unknown-agenda-item'
   | 'agenda-item-not-pending'
   | 'no-running-item'

@@ -18,6 +18,9 @@ export function createdState(meeting: MeetingDefinition): MeetingState {
     connected: {},
     presence: {},
     attendance: {},
+    admitted: {},
+    refused: {},
+    documents: meeting.documents ?? [],
     agenda: agendaTemplate(kind),
     hands: [],
     speeches: [],
@@ -80,6 +83,14 @@ export function evolve(state: MeetingState | undefined, event: MeetingEvent): Me
       return { ...state, phase: 'closing', closingAt: at };
     case 'meeting-closed':
       return { ...state, ...endFloor(state, at), phase: 'closed', closedAt: at, hands: [], agenda: finishRunning(state.agenda, at) };
+    case 'participant-admitted': {
+      const { [event.participantId]: _cleared, ...refused } = state.refused;
+      return { ...state, admitted: { ...state.admitted, [event.participantId]: at }, refused };
+    }
+    case 'participant-refused':
+      return { ...state, refused: { ...state.refused, [event.participantId]: { at, ...(event.reason ? { reason: event.reason } : {}) } } };
+    case 'document-posted':
+      return { ...state, documents: [...state.documents, event.document] };
     case 'recorder-elected':
       return { ...state, recorderId: event.memberId };
     case 'attendance-marked': {

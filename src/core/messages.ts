@@ -22,6 +22,8 @@ export const REJECTION_TEXT: Readonly<Record<RejectionCode, Localized>> = {
   'already-joined': { vi: 'Bạn đã vào cuộc họp rồi.', en: 'You have joined already.' },
   'not-joined': { vi: 'Bạn chưa vào cuộc họp.', en: 'You have not joined.' },
   'not-present': { vi: 'Chỉ đảng viên đã được điểm danh có mặt mới làm được việc này.', en: 'Only members marked present can do this.' },
+  'not-admitted': { vi: 'Xin chờ đồng chí chủ trì cho vào cuộc họp.', en: 'Please wait until the chair admits you.' },
+  'no-lobby': { vi: 'Cuộc họp này không dùng phòng chờ.', en: 'This meeting has no waiting room.' },
   'unknown-agenda-item': { vi: 'Không có mục này trong chương trình.', en: 'There is no such item in the program.' },
   'agenda-item-not-pending': { vi: 'Mục này đã bắt đầu hoặc đã bỏ qua.', en: 'This item has begun already or was skipped.' },
   'no-running-item': { vi: 'Chưa có mục nào của chương trình đang diễn ra.', en: 'No item of the program is under way.' },

@@ -34,6 +34,9 @@ export const ClientCommandSchema = v.variant('type', [
   v.strictObject({ type: v.literal('open-meeting') }),
   v.strictObject({ type: v.literal('begin-closing') }),
   v.strictObject({ type: v.literal('close-meeting') }),
+  v.strictObject({ type: v.literal('admit'), participantId: id }),
+  v.strictObject({ type: v.literal('refuse-entry'), participantId: id, reason: v.optional(text(200)) }),
+  v.strictObject({ type: v.literal('post-document'), document: v.strictObject({ id, title: text(300), url: v.optional(text(2000)) }) }),
   v.strictObject({ type: v.literal('elect-recorder'), memberId: id }),
   v.strictObject({
     type: v.literal('mark-attendance'),
@@ -94,8 +97,10 @@ const definition = v.object({
   bridgePoints: v.optional(v.array(v.object({ id, name: v.string(), main: v.optional(v.boolean()), operatorId: v.optional(id) }))),
   seating: v.optional(v.record(id, id)),
   policy: v.optional(v.record(v.string(), v.unknown())),
+  documents: v.optional(v.array(v.object({ id, title: v.string(), postedAt: v.string(), url: v.optional(v.string()) }))),
 });
 const tally = v.object({ agree: count, disagree: count, other: count });
+const documentSchema = v.object({ id, title: v.string(), postedAt: time, url: v.optional(v.string()) });
 const voteResult = v.object({
   tally,
   cast: count,
@@ -118,6 +123,9 @@ export const MeetingEventSchema = v.variant('type', [
   v.object({ type: v.literal('meeting-opened'), ...at, by: id }),
   v.object({ type: v.literal('closing-begun'), ...at, by: id }),
   v.object({ type: v.literal('meeting-closed'), ...at, by: id }),
+  v.object({ type: v.literal('participant-admitted'), ...at, by: id, participantId: id }),
+  v.object({ type: v.literal('participant-refused'), ...at, by: id, participantId: id, reason: v.optional(v.string()) }),
+  v.object({ type: v.literal('document-posted'), ...at, by: id, document: documentSchema }),
   v.object({ type: v.literal('recorder-elected'), ...at, by: id, memberId: id }),
   v.object({ type: v.literal('attendance-marked'), ...at, by: id, memberId: id, mark, reason: v.optional(v.string()), reasonAccepted: v.optional(v.boolean()), bridgePointId: v.optional(id) }),
   v.object({ type: v.literal('agenda-item-added'), ...at, by: id, item: newAgendaItem, index: count }),

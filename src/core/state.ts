@@ -1,4 +1,5 @@
 import type { ContentTag, MeetingPolicy } from './policy/policy.js';
+import type { MeetingDocument } from './policy/scheduling.js';
 import type { BridgePoint, MeetingDefinition, MeetingKind, MeetingMode, MeetingPhase } from './types.js';
 
 /** The marks of the roll (DOMAIN.md "Attendance record"). */
@@ -194,6 +195,12 @@ export interface MeetingState extends MeetingDefinition {
   readonly presence: Readonly<Record<string, readonly PresenceSpan[]>>;
   /** Keyed by member id; a member not in here has not been marked yet. */
   readonly attendance: Readonly<Record<string, AttendanceEntry>>;
+  /** With lobby admission: who the chair admitted, and when. */
+  readonly admitted: Readonly<Record<string, string>>;
+  /** With lobby admission: who the chair turned away, with the reason given. */
+  readonly refused: Readonly<Record<string, { readonly at: string; readonly reason?: string }>>;
+  /** The meeting's documents: those of the definition and those posted since. */
+  readonly documents: readonly MeetingDocument[];
   /** The elected minute-taker (thư ký). */
   readonly recorderId?: string;
   readonly agenda: readonly AgendaItem[];

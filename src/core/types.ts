@@ -3,6 +3,7 @@
  * are in ../shared/DOMAIN.md's glossary and in the user-facing strings.
  */
 import type { MeetingPolicy } from './policy/policy.js';
+import type { MeetingDocument } from './policy/scheduling.js';
 
 /** Đảng viên chính thức / dự bị. */
 export type MemberStatus = 'full' | 'probationary';
@@ -123,6 +124,8 @@ export interface MeetingDefinition {
   readonly bridgePoints?: readonly BridgePoint[];
   /** Where each participant attends (participant id → bridge point id); default: the main bridge point. */
   readonly seating?: Readonly<Record<string, string>>;
+  /** Documents sent to members before the meeting (HD 42: at least 1 day before). */
+  readonly documents?: readonly MeetingDocument[];
   /** The policy in force, national defaults unless the integrator overrode them. */
   readonly policy?: Partial<MeetingPolicy>;
 }

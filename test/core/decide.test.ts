@@ -7,6 +7,7 @@ const scheduled = created(testMeeting);
 const open = run(scheduled, [as.chair, { type: 'open-meeting' }]);
 const online = run(open, [as.member('full-a'), { type: 'join' }]);
 const closed = run(open, [as.chair, { type: 'close-meeting' }]);
+const lobbyOpen = run(created({ ...testMeeting, policy: { lobbyAdmission: true } }), [as.chair, { type: 'open-meeting' }]);
 const rollTaken = run(
   open,
   [as.chair, { type: 'mark-attendance', memberId: 'chair', mark: 'present-online' }],
@@ -71,6 +72,18 @@ const cases: Case[] = [
   ['a meeting cannot close while a vote is open', voting, as.chair, { type: 'close-meeting' }, 'vote-in-progress'],
   ['a meeting that never opened cannot be closed', scheduled, as.chair, { type: 'close-meeting' }, 'wrong-phase'],
   ['a closed meeting cannot be reopened', closed, as.chair, { type: 'open-meeting' }, 'wrong-phase'],
+  // Lobby and documents
+  ['without a waiting room there is no one to admit', open, as.chair, { type: 'admit', participantId: 'full-a' }, 'no-lobby'],
+  ['the chair admits from the lobby', lobbyOpen, as.chair, { type: 'admit', participantId: 'full-a' }, ['participant-admitted']],
+  ['the chair turns someone away', lobbyOpen, as.chair, { type: 'refuse-entry', participantId: 'full-a', reason: 'Nhầm cuộc họp' }, ['participant-refused']],
+  ['a member cannot admit', lobbyOpen, as.member('full-b'), { type: 'admit', participantId: 'full-a' }, 'not-allowed'],
+  ['a waiting member may join to wait', lobbyOpen, as.member('full-a'), { type: 'join' }, ['participant-joined']],
+  ['a waiting member cannot act yet', lobbyOpen, as.member('full-a'), { type: 'raise-hand' }, 'not-admitted'],
+  ['an admitted member acts', run(lobbyOpen, [as.chair, { type: 'admit', participantId: 'full-a' }]), as.member('full-a'), { type: 'raise-hand' }, ['hand-raised']],
+  ['someone turned away cannot join', run(lobbyOpen, [as.chair, { type: 'refuse-entry', participantId: 'full-a' }]), as.member('full-a'), { type: 'join' }, 'not-admitted'],
+  ['the chair posts a document', scheduled, as.chair, { type: 'post-document', document: { id: 'bc', title: 'Báo cáo tháng 11', url: 'https://portal.example/bc.pdf' } }, ['document-posted']],
+  ['a document link is never javascript:', scheduled, as.chair, { type: 'post-document', document: { id: 'x', title: 'X', url: 'javascript:alert(1)' } }, 'invalid-value'],
+  ['a member cannot post a document', scheduled, as.member('full-a'), { type: 'post-document', document: { id: 'x', title: 'X' } }, 'not-allowed'],
   // Recorder
   ['the chair records the elected minute-taker', open, as.chair, { type: 'elect-recorder', memberId: 'full-b' }, ['recorder-elected']],
   ['a delegate cannot be minute-taker', open, as.chair, { type: 'elect-recorder', memberId: 'delegate' }, 'unknown-member'],

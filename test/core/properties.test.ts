@@ -152,10 +152,15 @@ describe('the authorization table, every role × command pair', () => {
     [{ participantId: 'tech', role: 'technician' }, ['technician', 'operator']],
     [{ participantId: 'b', role: 'member' }, ['full-member', 'recorder']],
   ];
-  const base = play([[0, { type: 'open-meeting' }], [0, { type: 'elect-recorder', memberId: 'b' }]]).state;
+  // Lobby admission on, everyone admitted: the table, not the waiting room, decides here.
+  const lobby = created({ ...hybridMeeting, policy: { lobbyAdmission: true } });
+  const admitAll = ['a', 'b', 'prob', 'delegate', 'guest', 'tech'].map((id): [number, Command] => [0, { type: 'admit', participantId: id }]);
+  const base = play([[0, { type: 'open-meeting' }], [0, { type: 'elect-recorder', memberId: 'b' }], ...admitAll], lobby).state;
   const sample: Record<CommandType, Command> = {
     join: { type: 'join' }, leave: { type: 'leave' }, 'open-lobby': { type: 'open-lobby' }, 'open-meeting': { type: 'open-meeting' },
-    'begin-closing': { type: 'begin-closing' }, 'close-meeting': { type: 'close-meeting' }, 'elect-recorder': { type: 'elect-recorder', memberId: 'a' },
+    'begin-closing': { type: 'begin-closing' },
+    admit: { type: 'admit', participantId: 'a' }, 'refuse-entry': { type: 'refuse-entry', participantId: 'a' },
+    'post-document': { type: 'post-document', document: { id: 'd', title: 'Báo cáo' } }, 'close-meeting': { type: 'close-meeting' }, 'elect-recorder': { type: 'elect-recorder', memberId: 'a' },
     'mark-attendance': { type: 'mark-attendance', memberId: 'a', mark: 'present-online' },
     'add-agenda-item': { type: 'add-agenda-item', item: { id: 'n', title: 'N', step: 'content', plannedMinutes: 5 } },
     'move-agenda-item': { type: 'move-agenda-item', itemId: 'r05', toIndex: 6 }, 'skip-agenda-item': { type: 'skip-agenda-item', itemId: 'r14', reason: 'x' },

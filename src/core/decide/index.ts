@@ -4,6 +4,7 @@ import { mayPerform } from '../rules/authorization.js';
 import type { MeetingState } from '../state.js';
 import type { Actor } from '../types.js';
 import { decideAgenda } from './agenda.js';
+import { decideDocument, decideLobby, lobbyGate } from './lobby.js';
 import { reject, type DecideContext } from './context.js';
 import { decideMinutes } from './minutes.js';
 import { decideAttendance, decidePhase, decidePresence, decideRecorder } from './session.js';
@@ -23,6 +24,8 @@ export function decide(state: MeetingState, command: Command, actor: Actor, now:
   if (roles.size === 0) return reject('not-allowed', `${actor.participantId} is not a participant of this meeting as ${actor.role}.`);
   if (!mayPerform(roles, command.type)) return reject('not-allowed', `A ${[...roles].join(' and ')} may not ${command.type}.`);
   const ctx: DecideContext = { state, actor, roles, now };
+  const waiting = lobbyGate(ctx, command.type);
+  if (waiting) return waiting;
   switch (command.type) {
     case 'join':
     case 'leave':
@@ -32,6 +35,11 @@ export function decide(state: MeetingState, command: Command, actor: Actor, now:
     case 'begin-closing':
     case 'close-meeting':
       return decidePhase(ctx, command);
+    case 'admit':
+    case 'refuse-entry':
+      return decideLobby(ctx, command);
+    case 'post-document':
+      return decideDocument(ctx, command);
     case 'elect-recorder':
       return decideRecorder(ctx, command);
     case 'mark-attendance':

@@ -44,6 +44,11 @@ export interface MeetingPolicy {
    * they leave, and nothing adds them to the cell they join).
    */
   readonly temporarilyAttachedMayVote: boolean;
+  /**
+   * Whether the chair admits each participant from the lobby before they may
+   * act (a waiting room). Off by default: an invite is the admission.
+   */
+  readonly lobbyAdmission: boolean;
 }
 
 /** National defaults. */
@@ -56,6 +61,7 @@ export const DEFAULT_POLICY: MeetingPolicy = {
   minimumMinutes: { regular: 90, thematic: 90, combined: 120 },
   selfCheckIn: false,
   temporarilyAttachedMayVote: false,
+  lobbyAdmission: false,
 };
 
 /** The national defaults with an integrator's overrides on top. */

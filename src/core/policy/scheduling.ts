@@ -259,6 +259,8 @@ export interface MeetingDocument {
   readonly title: string;
   /** When it was posted (e.g. on the Sổ tay đảng viên điện tử), ISO 8601. */
   readonly postedAt: string;
+  /** Where to read it (https:, or a path on the portal). */
+  readonly url?: string;
 }
 
 /** Result of {@link documentsOnTime}. */

@@ -25,6 +25,9 @@ export const AUTHORIZATION: Readonly<Record<CommandType, readonly MeetingRole[]>
   'open-meeting': ['chair'],
   'begin-closing': ['chair'],
   'close-meeting': ['chair'],
+  admit: ['chair'],
+  'refuse-entry': ['chair'],
+  'post-document': ['chair', 'recorder'],
   'elect-recorder': ['chair'],
   // The chair, a bridge point's operator for its room, or a member checking in when policy allows.
   'mark-attendance': ['chair', 'operator', 'full-member', 'probationary-member'],

@@ -1,0 +1,49 @@
+import type { CommandOf, Decision } from '../commands.js';
+import { accept, reject, requirePhase, requireText, type DecideContext } from './context.js';
+import { requireParticipant } from './session.js';
+
+/**
+ * The waiting room, when the policy asks for it: the chair admits each
+ * participant, or turns them away with a reason; until admitted, a participant
+ * may follow but not act (see `lobbyGate`).
+ */
+export function decideLobby(ctx: DecideContext, command: CommandOf<'admit' | 'refuse-entry'>): Decision {
+  const { state, actor, now } = ctx;
+  if (!state.policy.lobbyAdmission) return reject('no-lobby', 'This meeting admits everyone with an invite; there is no waiting room.');
+  const wrong = requirePhase(state, ['scheduled', 'lobby', 'open', 'closing'], 'admit participants');
+  if (wrong) return wrong;
+  const unknown = requireParticipant(ctx, command.participantId);
+  if (unknown) return unknown;
+  const by = actor.participantId;
+  if (command.type === 'admit') return accept([{ type: 'participant-admitted', at: now, by, participantId: command.participantId }]);
+  const reason = command.reason?.trim();
+  return accept([{ type: 'participant-refused', at: now, by, participantId: command.participantId, ...(reason ? { reason: reason.slice(0, 200) } : {}) }]);
+}
+
+/**
+ * With lobby admission, a participant the chair has not admitted may only join
+ * (to wait) and leave; one turned away may not even join. The chair is always in.
+ */
+export function lobbyGate({ state, actor, roles }: DecideContext, type: string) {
+  if (!state.policy.lobbyAdmission || roles.has('chair')) return undefined;
+  const id = actor.participantId;
+  if (state.refused[id] && type === 'join') return reject('not-admitted', 'The chair has not admitted you to this meeting.');
+  if (state.admitted[id] || type === 'join' || type === 'leave') return undefined;
+  return reject('not-admitted', 'Wait in the lobby until the chair admits you.');
+}
+
+/** Posts a document for the meeting; its time is checked against the 1-day rule where it is shown. */
+export function decideDocument({ state, actor, now }: DecideContext, command: CommandOf<'post-document'>): Decision {
+  const wrong = requirePhase(state, ['scheduled', 'lobby', 'open', 'closing'], 'post a document');
+  if (wrong) return wrong;
+  const { document } = command;
+  if (state.documents.some((d) => d.id === document.id)) return reject('duplicate-id', `A document ${document.id} exists already.`);
+  const bad = requireText(document.title, 'A document title', 300);
+  if (bad) return bad;
+  // Only web addresses or portal paths: never a javascript: or data: link.
+  if (document.url !== undefined && !/^(https:\/\/|\/(?!\/))/.test(document.url)) {
+    return reject('invalid-value', 'A document address must start with https:// or with / on the portal.');
+  }
+  const posted = { id: document.id, title: document.title.trim(), postedAt: now, ...(document.url ? { url: document.url } : {}) };
+  return accept([{ type: 'document-posted', at: now, by: actor.participantId, document: posted }]);
+}
