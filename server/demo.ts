@@ -38,7 +38,11 @@ const escapeHtml = (text: string) =>
 
 function invitesPage(meeting: MeetingDefinition, invites: readonly Invite[]): string {
   const rows = invites
-    .map((i) => `<li><a href="${escapeHtml(i.url)}" target="_blank" rel="noopener">${escapeHtml(i.name)}</a> <span>${escapeHtml(i.label)}</span></li>`)
+    .map(
+      (i) =>
+        `<li><a href="${escapeHtml(i.url)}" target="_blank" rel="noopener">${escapeHtml(i.name)}</a> <span>${escapeHtml(i.label)}</span>` +
+        ` <a class="alt" href="${escapeHtml(i.url.replace('/?invite=', '/nghe-an?invite='))}" target="_blank" rel="noopener">giao diện Báo Nghệ An</a></li>`,
+    )
     .join('\n');
   return `<!doctype html>
 <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -76,6 +80,7 @@ export async function demoSite(meeting: MeetingDefinition): Promise<DemoSite> {
   });
   const files: Record<string, { type: string; body: string | Uint8Array }> = {
     '/': { type: 'text/html', body: await readFile(`${demoDir}index.html`, 'utf8') },
+    '/nghe-an': { type: 'text/html', body: await readFile(`${demoDir}nghe-an.html`, 'utf8') },
     '/portal.css': { type: 'text/css', body: await readFile(`${demoDir}portal.css`, 'utf8') },
     '/demo.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.contents },
     '/invites': { type: 'text/html', body: invitesPage(meeting, []) },
