@@ -5,3 +5,4 @@ import './components/agenda-runner/define.js';
 import './components/speaker-queue/define.js';
 import './components/meeting-minutes/define.js';
 import './components/vote-panel/define.js';
+import './components/lobby-gate/define.js';

@@ -7,6 +7,8 @@ export { SpeakerQueue } from './components/speaker-queue/speaker-queue.js';
 export * from './components/speaker-queue/speaker-queue.events.js';
 export { VotePanel } from './components/vote-panel/vote-panel.js';
 export * from './components/vote-panel/vote-panel.events.js';
+export { LobbyGate } from './components/lobby-gate/lobby-gate.js';
+export * from './components/lobby-gate/lobby-gate.events.js';
 export { MeetingMinutes } from './components/meeting-minutes/meeting-minutes.js';
 export * from './components/meeting-minutes/meeting-minutes.events.js';
 export * from './components/shared/events.js';

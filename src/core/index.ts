@@ -5,6 +5,7 @@ export type * from './commands.js';
 export { decide, MAX_REASON_LENGTH } from './decide/index.js';
 export { canPerform } from './can.js';
 export { inSession } from './decide/context.js';
+export { admissionOf, type Admission } from './decide/lobby.js';
 export { createdState, depositSealed, evolve, replay, withBallotBox } from './evolve.js';
 export { project, projectEvent } from './project.js';
 export { findParticipant, invitationRole, type ParticipantInfo } from './participants.js';

@@ -202,3 +202,20 @@ describe('<party-meeting-room>', () => {
     expect(countOf(roll, 'total')).to.equal('4');
   });
 });
+
+describe('<party-meeting-room> with a waiting room', () => {
+  it('shows a waiting member only the lobby gate, then the whole meeting once admitted', async () => {
+    const { LocalMeetingStore } = await import('../../src/client/index.js');
+    const { meetingDefinition } = await import('./meeting-fixture.js');
+    const chair = new LocalMeetingStore({ ...meetingDefinition, policy: { lobbyAdmission: true } }, { participantId: 'an', role: 'chair' });
+    await chair.send({ type: 'open-meeting' });
+    const member = chair.as({ participantId: 'binh', role: 'member' });
+    const room = await fixture<PartyMeetingRoom>(html`<party-meeting-room .store=${member}></party-meeting-room>`);
+    expect(shadowOf(room).querySelector('lobby-gate'), 'the gate').to.exist;
+    expect(shadowOf(room).querySelector('vote-panel'), 'nothing else while waiting').to.be.null;
+    await expect(room).to.be.accessible();
+    await chair.send({ type: 'admit', participantId: 'binh' });
+    await room.updateComplete;
+    expect(shadowOf(room).querySelector('vote-panel'), 'the meeting once admitted').to.exist;
+  });
+});

@@ -1,5 +1,6 @@
 import '../agenda-runner/define.js';
 import '../attendance-roll/define.js';
+import '../lobby-gate/define.js';
 import '../meeting-minutes/define.js';
 import '../speaker-queue/define.js';
 import '../vote-panel/define.js';

@@ -1,7 +1,7 @@
 import { provide } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { findParticipant, type Role } from '../../core/index.js';
+import { admissionOf, findParticipant, type Role } from '../../core/index.js';
 import { CommandRejectedError, MeetingClient, type ClientSnapshot, type MeetingStore } from '../../client/index.js';
 import { meetingStoreContext } from '../shared/context.js';
 import { CommandRejectedEvent, PhaseRequestEvent } from '../shared/events.js';
@@ -142,6 +142,11 @@ export class PartyMeetingRoom extends PartyElement {
    */
   private renderDefaultLayout() {
     const lang = this.language;
+    const snapshot = this.snapshot.value;
+    const you = snapshot?.you;
+    const admission = snapshot?.meeting && you ? admissionOf(snapshot.meeting, you.participantId, you.role === 'chair') : 'not-needed';
+    // Someone waiting in the lobby, or turned away, sees only the gate: the core would refuse everything else.
+    if (admission === 'waiting' || admission === 'refused') return html`<lobby-gate lang=${lang}></lobby-gate>`;
     const sections = [
       ['speakers', this.t('room.section-speakers'), html`<speaker-queue lang=${lang}></speaker-queue>`],
       ['votes', this.t('room.section-votes'), html`<vote-panel lang=${lang}></vote-panel>`],
@@ -150,6 +155,7 @@ export class PartyMeetingRoom extends PartyElement {
       ['minutes', this.t('room.section-minutes'), html`<meeting-minutes lang=${lang}></meeting-minutes>`],
     ] as const;
     return html`
+      <lobby-gate lang=${lang}></lobby-gate>
       <nav class="shortcuts" part="shortcuts" aria-label=${this.t('room.shortcuts')}>
         ${sections.map(([id, label]) => html`<button type="button" data-goto=${id} @click=${() => this.handleGoto(id)}>${label}</button>`)}
       </nav>

@@ -1,4 +1,5 @@
 import type { CommandOf, Decision } from '../commands.js';
+import type { MeetingState } from '../state.js';
 import { accept, reject, requirePhase, requireText, type DecideContext } from './context.js';
 import { requireParticipant } from './session.js';
 
@@ -20,15 +21,27 @@ export function decideLobby(ctx: DecideContext, command: CommandOf<'admit' | 're
   return accept([{ type: 'participant-refused', at: now, by, participantId: command.participantId, ...(reason ? { reason: reason.slice(0, 200) } : {}) }]);
 }
 
+/** Where a participant stands with the waiting room. */
+export type Admission = 'not-needed' | 'admitted' | 'waiting' | 'refused';
+
 /**
- * With lobby admission, a participant the chair has not admitted may only join
- * (to wait) and leave; one turned away may not even join. The chair is always in.
+ * With lobby admission (policy), whether the chair has let this participant in.
+ * The chair is always in; without the policy, the invite is the admission.
+ */
+export function admissionOf(state: MeetingState, participantId: string, isChair: boolean): Admission {
+  if (!state.policy.lobbyAdmission || isChair) return 'not-needed';
+  if (state.admitted[participantId]) return 'admitted';
+  return state.refused[participantId] ? 'refused' : 'waiting';
+}
+
+/**
+ * A participant waiting in the lobby may only join (to wait) and leave; one
+ * turned away may not even join.
  */
 export function lobbyGate({ state, actor, roles }: DecideContext, type: string) {
-  if (!state.policy.lobbyAdmission || roles.has('chair')) return undefined;
-  const id = actor.participantId;
-  if (state.refused[id] && type === 'join') return reject('not-admitted', 'The chair has not admitted you to this meeting.');
-  if (state.admitted[id] || type === 'join' || type === 'leave') return undefined;
+  const admission = admissionOf(state, actor.participantId, roles.has('chair'));
+  if (admission === 'refused' && type === 'join') return reject('not-admitted', 'The chair has not admitted you to this meeting.');
+  if (admission === 'not-needed' || admission === 'admitted' || type === 'join' || type === 'leave') return undefined;
   return reject('not-admitted', 'Wait in the lobby until the chair admits you.');
 }
 
