@@ -1,4 +1,5 @@
 import type { ContentTag } from './policy/policy.js';
+import type { MinutesModel } from './minutes.js';
 import type { MeetingDocument } from './policy/scheduling.js';
 import type { AgendaStep, AttendanceMark, Choice, Threshold, VoteResult } from './state.js';
 import type { MeetingDefinition } from './types.js';
@@ -154,7 +155,13 @@ export type MeetingEvent =
   | (Base & { readonly type: 'meeting-rated'; readonly by: string; readonly score: number; readonly note?: string })
   | (Base & { readonly type: 'minutes-note-added'; readonly by: string; readonly text: string; readonly agendaItemId?: string })
   | (Base & { readonly type: 'minutes-read-back'; readonly by: string })
-  | (Base & { readonly type: 'minutes-adopted'; readonly by: string; readonly motionId: string })
+  | (Base & {
+      readonly type: 'minutes-adopted';
+      readonly by: string;
+      readonly motionId: string;
+      /** The minutes as adopted: the text of record, never rebuilt from later events. */
+      readonly record: MinutesModel;
+    })
   | (Base & { readonly type: 'minutes-annex-added'; readonly by: string; readonly text: string });
 
 /** The type tag of every event. */

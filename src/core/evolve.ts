@@ -163,7 +163,7 @@ export function evolve(state: MeetingState | undefined, event: MeetingEvent): Me
     case 'minutes-read-back':
       return { ...state, minutes: { ...state.minutes, status: 'read-back', readBackAt: at } };
     case 'minutes-adopted':
-      return { ...state, minutes: { ...state.minutes, status: 'adopted', adoptedAt: at, adoptionMotionId: event.motionId } };
+      return { ...state, minutes: { ...state.minutes, status: 'adopted', adoptedAt: at, adoptionMotionId: event.motionId, record: event.record } };
     case 'minutes-annex-added':
       return { ...state, minutes: { ...state.minutes, annexes: [...state.minutes.annexes, { text: event.text, by: event.by, at }] } };
   }

@@ -48,8 +48,18 @@ export function vietnameseDate(iso: string): string {
   return `ngày ${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
 }
 
-/** Builds the minutes from the meeting's state (itself rebuilt from the log) and the recorder's notes. */
+/**
+ * The minutes: once adopted, the frozen text of record with the annexes added
+ * since; before that, built from the meeting's state (itself rebuilt from the
+ * log) and the recorder's notes.
+ */
 export function minutesOf(state: MeetingState): MinutesModel {
+  const record = state.minutes.record;
+  if (record) return { ...record, status: 'adopted', annexes: state.minutes.annexes };
+  return draftMinutes(state);
+}
+
+function draftMinutes(state: MeetingState): MinutesModel {
   const name = (id: string) => findParticipant(state, id)?.name ?? id;
   const when = state.openedAt ?? state.scheduledAt;
   const month = new Date(Date.parse(when) + VN_OFFSET_MS);
@@ -70,7 +80,8 @@ export function minutesOf(state: MeetingState): MinutesModel {
       speeches: state.speeches.filter((s) => s.agendaItemId === item.id).map((s) => ({ name: name(s.participantId), from: s.from, to: s.to })),
       notes: state.minutes.notes.filter((n) => n.agendaItemId === item.id),
     })),
-    votes: state.motions.map((m) => ({ title: m.title, ballot: m.ballot, ...(m.result ? { result: m.result } : {}) })),
+    // A motion still in draft was never put to the meeting: it is not in the minutes.
+    votes: state.motions.filter((m) => m.status !== 'draft').map((m) => ({ title: m.title, ballot: m.ballot, ...(m.result ? { result: m.result } : {}) })),
     conclusions: [...state.conclusions, ...state.minutes.notes.filter((n) => !n.agendaItemId)],
     tasks: state.tasks.map((t) => ({ description: t.description, assignee: name(t.assigneeId), deadline: t.deadline })),
     ...(state.rating ? { rating: { score: state.rating.score, ...(state.rating.note ? { note: state.rating.note } : {}) } } : {}),

@@ -148,7 +148,7 @@ export const MeetingEventSchema = v.variant('type', [
   v.object({ type: v.literal('meeting-rated'), ...at, by: id, score: count, note: v.optional(v.string()) }),
   v.object({ type: v.literal('minutes-note-added'), ...at, by: id, text: v.string(), agendaItemId: v.optional(id) }),
   v.object({ type: v.literal('minutes-read-back'), ...at, by: id }),
-  v.object({ type: v.literal('minutes-adopted'), ...at, by: id, motionId: id }),
+  v.object({ type: v.literal('minutes-adopted'), ...at, by: id, motionId: id, record: v.looseObject({ title: v.string(), status: v.string(), course: v.array(v.unknown()) }) }),
   v.object({ type: v.literal('minutes-annex-added'), ...at, by: id, text: v.string() }),
 ]);
 

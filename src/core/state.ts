@@ -1,3 +1,4 @@
+import type { MinutesModel } from './minutes.js';
 import type { ContentTag, MeetingPolicy } from './policy/policy.js';
 import type { MeetingDocument } from './policy/scheduling.js';
 import type { BridgePoint, MeetingDefinition, MeetingKind, MeetingMode, MeetingPhase } from './types.js';
@@ -177,6 +178,8 @@ export interface MinutesState {
   readonly adoptedAt?: string;
   /** The motion whose vote adopted the minutes. */
   readonly adoptionMotionId?: string;
+  /** The minutes as adopted, frozen: later events never change them (only annexes follow). */
+  readonly record?: MinutesModel;
 }
 
 /** The whole state of one meeting, rebuilt by folding its event log with `evolve`. */

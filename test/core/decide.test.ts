@@ -205,10 +205,14 @@ describe('decide: details', () => {
     assert.deepEqual(decision, { events: [{ type: 'attendance-marked', at: T0, by: 'chair', memberId: 'prob', mark: 'absent-with-reason', reason: 'ốm', reasonAccepted: true }] });
   });
 
-  it('records where a present member attends (the main bridge point by default)', () => {
-    const decision = decide(open, { type: 'mark-attendance', memberId: 'full-a', mark: 'present-online' }, as.chair, T0);
-    assert.ok('events' in decision);
-    assert.equal((decision.events[0] as { bridgePointId?: string }).bridgePointId, 'online');
+  it('records the room of a member present in person (their seat by default), and none for one online', () => {
+    const hybrid = run(created(hybridMeeting), [as.chair, { type: 'open-meeting' }]);
+    const inRoom = decide(hybrid, { type: 'mark-attendance', memberId: 'room-1', mark: 'present-in-person' }, as.chair, T0);
+    assert.ok('events' in inRoom);
+    assert.equal((inRoom.events[0] as { bridgePointId?: string }).bridgePointId, 'xa');
+    const online = decide(hybrid, { type: 'mark-attendance', memberId: 'a', mark: 'present-online' }, as.chair, T0);
+    assert.ok('events' in online);
+    assert.equal((online.events[0] as { bridgePointId?: string }).bridgePointId, undefined);
   });
 
   it('hands a secret ballot\'s choice to the ballot box, not to the log', () => {

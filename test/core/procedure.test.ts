@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { agendaTemplate, DEFAULT_POLICY, evolve, minutesOf, project, speakingSeconds, vietnameseDate, type MeetingKind } from '../../src/core/index.js';
+import { agendaTemplate, attendanceCounts, DEFAULT_POLICY, evolve, minutesOf, project, speakingSeconds, vietnameseDate, type MeetingKind } from '../../src/core/index.js';
 import { as, created, hybridMeeting, run, T0, testMeeting } from '../helpers/meeting.js';
 
 const open = run(created(testMeeting), [as.chair, { type: 'open-meeting' }]);
@@ -127,5 +127,37 @@ describe('projection for guests', () => {
     assert.equal(project(state, 'technician').attendance.b!.reason, undefined);
     assert.equal(project(state, 'member').attendance.b!.reason, 'Ốm');
     assert.equal(project(state, 'delegate').attendance.b!.reason, 'Ốm');
+  });
+});
+
+describe('adopted minutes are the text of record', () => {
+  it('later events never change them; only annexes follow', () => {
+    let state = run(
+      created(testMeeting),
+      [as.chair, { type: 'open-meeting' }],
+      [as.chair, { type: 'mark-attendance', memberId: 'chair', mark: 'present-online' }],
+      [as.chair, { type: 'mark-attendance', memberId: 'full-a', mark: 'present-online' }],
+      [as.chair, { type: 'create-motion', motion: { id: 'draft', title: 'Chưa đưa ra', ballot: 'open', threshold: 'majority', tags: ['resolution'] } }],
+      [as.chair, { type: 'create-motion', motion: { id: 'min', title: 'Thông qua biên bản', ballot: 'open', threshold: 'majority', tags: ['minutes-adoption'] } }],
+      [as.chair, { type: 'open-vote', motionId: 'min' }],
+      [as.chair, { type: 'cast-ballot', motionId: 'min', choice: 'agree' }],
+      [as.member('full-a'), { type: 'cast-ballot', motionId: 'min', choice: 'agree' }],
+      [as.chair, { type: 'close-vote', motionId: 'min' }],
+    );
+    const adopted = minutesOf(state);
+    assert.equal(adopted.status, 'adopted');
+    assert.deepEqual(adopted.votes.map((v) => v.title), ['Thông qua biên bản'], 'a draft never put to the meeting is not in the minutes; the adoption vote is');
+    assert.equal(adopted.votes[0]!.result!.passed, true);
+    state = run(
+      state,
+      [as.chair, { type: 'mark-attendance', memberId: 'full-b', mark: 'absent-without-reason' }],
+      [as.chair, { type: 'close-meeting' }],
+      [as.chair, { type: 'add-minutes-annex', text: 'Đồng chí B đến muộn sau khi thông qua biên bản.' }],
+    );
+    const later = minutesOf(state);
+    assert.deepEqual(later.attendance, adopted.attendance, 'the roll of record is the one adopted');
+    assert.equal(later.closedAt, adopted.closedAt);
+    assert.deepEqual(later.annexes.map((a) => a.text), ['Đồng chí B đến muộn sau khi thông qua biên bản.']);
+    assert.equal(attendanceCounts(state).absentWithoutReason, 1, 'the live roll still moves');
   });
 });

@@ -1,6 +1,6 @@
 import type { CommandOf, Decision } from '../commands.js';
 import { findParticipant } from '../participants.js';
-import { operatedBridgePoints } from '../roles.js';
+import { operatedBridgePoints, seatOf } from '../roles.js';
 import { accept, IN_SESSION, reject, requirePhase, requireText, type DecideContext } from './context.js';
 
 /** Longest reason of absence, in characters. */
@@ -56,7 +56,8 @@ export function decideAttendance(ctx: DecideContext, command: CommandOf<'mark-at
   if (wrong) return wrong;
   const member = state.cell.members.find((m) => m.id === command.memberId);
   if (!member) return reject('unknown-member', `${command.memberId} is not on this cell's roster.`);
-  const bridgePointId = command.bridgePointId ?? (command.mark.startsWith('present') ? state.bridgePoints[0]!.id : undefined);
+  // In a room: the member's own bridge point unless another is named. Online: a bridge point only if named.
+  const bridgePointId = command.bridgePointId ?? (command.mark === 'present-in-person' ? seatOf(state, member.id) : undefined);
   if (bridgePointId && !state.bridgePoints.some((b) => b.id === bridgePointId)) {
     return reject('unknown-bridge-point', `There is no bridge point ${bridgePointId}.`);
   }

@@ -1,4 +1,6 @@
 import type { CommandOf, Decision, MeetingEvent } from '../commands.js';
+import { evolve } from '../evolve.js';
+import { minutesOf } from '../minutes.js';
 import { contentAllowedOnline } from '../policy/scheduling.js';
 import { operatedBridgePoints, seatOf } from '../roles.js';
 import { denominator, voteEligibility, voteResult } from '../rules/voting.js';
@@ -116,11 +118,11 @@ export function decideVotes(ctx: DecideContext, command: VoteCommand): Decision 
         return reject('paper-tally-unapproved', 'The chair signs off every room’s paper totals before the vote closes.');
       }
       const result = voteResult(state, motion);
-      const events: MeetingEvent[] = [{ type: 'vote-closed', at: now, by, motionId: motion.id, result }];
-      if (motion.tags.includes('minutes-adoption') && result.passed && state.minutes.status !== 'adopted') {
-        events.push({ type: 'minutes-adopted', at: now, by, motionId: motion.id });
-      }
-      return accept(events);
+      const closed: MeetingEvent = { type: 'vote-closed', at: now, by, motionId: motion.id, result };
+      if (!motion.tags.includes('minutes-adoption') || !result.passed || state.minutes.status === 'adopted') return accept([closed]);
+      // The adopted text is frozen in the event, with its own adoption vote in it (DOMAIN.md "Minutes").
+      const record = minutesOf(evolve(state, closed));
+      return accept([closed, { type: 'minutes-adopted', at: now, by, motionId: motion.id, record }]);
     }
   }
 }
