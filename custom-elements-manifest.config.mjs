@@ -4,4 +4,6 @@ export default {
   exclude: ['src/components/**/*.styles.ts', 'src/components/**/*.strings.ts'],
   outdir: 'docs/reference',
   litelement: true,
+  // package.json names the manifest itself; the analyzer must not rewrite it.
+  packagejson: false,
 };

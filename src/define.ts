@@ -6,3 +6,4 @@ import './components/speaker-queue/define.js';
 import './components/meeting-minutes/define.js';
 import './components/vote-panel/define.js';
 import './components/lobby-gate/define.js';
+import './components/meeting-documents/define.js';

@@ -9,6 +9,8 @@ export { VotePanel } from './components/vote-panel/vote-panel.js';
 export * from './components/vote-panel/vote-panel.events.js';
 export { LobbyGate } from './components/lobby-gate/lobby-gate.js';
 export * from './components/lobby-gate/lobby-gate.events.js';
+export { MeetingDocuments } from './components/meeting-documents/meeting-documents.js';
+export * from './components/meeting-documents/meeting-documents.events.js';
 export { MeetingMinutes } from './components/meeting-minutes/meeting-minutes.js';
 export * from './components/meeting-minutes/meeting-minutes.events.js';
 export * from './components/shared/events.js';

@@ -1,6 +1,7 @@
 import { findParticipant } from './participants.js';
 import { attendanceCounts, type AttendanceCounts } from './rules/attendance.js';
 import type { AgendaItem, MeetingState, MinutesNote, VoteResult } from './state.js';
+import { vietnameseDate, vietnamParts } from './time.js';
 
 /** One item of the program as the minutes tell it. */
 export interface MinutesItem {
@@ -39,15 +40,6 @@ export interface MinutesModel {
   readonly annexes: readonly MinutesNote[];
 }
 
-/** Vietnam is UTC+7 all year. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** "ngày 5 tháng 11 năm 2026" for an instant, in Vietnam time. */
-export function vietnameseDate(iso: string): string {
-  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
-  return `ngày ${d.getUTCDate()} tháng ${d.getUTCMonth() + 1} năm ${d.getUTCFullYear()}`;
-}
-
 /**
  * The minutes: once adopted, the frozen text of record with the annexes added
  * since; before that, built from the meeting's state (itself rebuilt from the
@@ -62,10 +54,10 @@ export function minutesOf(state: MeetingState): MinutesModel {
 function draftMinutes(state: MeetingState): MinutesModel {
   const name = (id: string) => findParticipant(state, id)?.name ?? id;
   const when = state.openedAt ?? state.scheduledAt;
-  const month = new Date(Date.parse(when) + VN_OFFSET_MS);
+  const month = vietnamParts(when);
   return {
     organization: { ...(state.cell.parentName ? { parent: state.cell.parentName } : {}), cell: state.cell.name },
-    title: `BIÊN BẢN SINH HOẠT CHI BỘ ${state.kind === 'thematic' ? 'CHUYÊN ĐỀ' : 'ĐỊNH KỲ'} tháng ${month.getUTCMonth() + 1} năm ${month.getUTCFullYear()}`,
+    title: `BIÊN BẢN SINH HOẠT CHI BỘ ${state.kind === 'thematic' ? 'CHUYÊN ĐỀ' : 'ĐỊNH KỲ'} tháng ${month.month} năm ${month.year}`,
     date: vietnameseDate(when),
     place: state.bridgePoints[0]!.name,
     ...(state.openedAt ? { openedAt: state.openedAt } : {}),

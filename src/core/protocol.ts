@@ -97,7 +97,7 @@ const definition = v.object({
   bridgePoints: v.optional(v.array(v.object({ id, name: v.string(), main: v.optional(v.boolean()), operatorId: v.optional(id) }))),
   seating: v.optional(v.record(id, id)),
   policy: v.optional(v.record(v.string(), v.unknown())),
-  documents: v.optional(v.array(v.object({ id, title: v.string(), postedAt: v.string(), url: v.optional(v.string()) }))),
+  documents: v.optional(v.array(v.object({ id, title: v.string(), postedAt: time, url: v.optional(v.string()) }))),
 });
 const tally = v.object({ agree: count, disagree: count, other: count });
 const documentSchema = v.object({ id, title: v.string(), postedAt: time, url: v.optional(v.string()) });

@@ -83,6 +83,9 @@ const cases: Case[] = [
   ['someone turned away cannot join', run(lobbyOpen, [as.chair, { type: 'refuse-entry', participantId: 'full-a' }]), as.member('full-a'), { type: 'join' }, 'not-admitted'],
   ['the chair posts a document', scheduled, as.chair, { type: 'post-document', document: { id: 'bc', title: 'Báo cáo tháng 11', url: 'https://portal.example/bc.pdf' } }, ['document-posted']],
   ['a document link is never javascript:', scheduled, as.chair, { type: 'post-document', document: { id: 'x', title: 'X', url: 'javascript:alert(1)' } }, 'invalid-value'],
+  ['a document link never leaves the portal through a backslash', scheduled, as.chair, { type: 'post-document', document: { id: 'x', title: 'X', url: '/\\evil.example/x' } }, 'invalid-value'],
+  ['a document link has no control characters', scheduled, as.chair, { type: 'post-document', document: { id: 'x', title: 'X', url: '/\t/evil.example' } }, 'invalid-value'],
+  ['a document on the portal by path', scheduled, as.chair, { type: 'post-document', document: { id: 'p', title: 'Báo cáo', url: '/tai-lieu/bao-cao.pdf' } }, ['document-posted']],
   ['a member cannot post a document', scheduled, as.member('full-a'), { type: 'post-document', document: { id: 'x', title: 'X' } }, 'not-allowed'],
   // Recorder
   ['the chair records the elected minute-taker', open, as.chair, { type: 'elect-recorder', memberId: 'full-b' }, ['recorder-elected']],

@@ -1,6 +1,7 @@
 import '../agenda-runner/define.js';
 import '../attendance-roll/define.js';
 import '../lobby-gate/define.js';
+import '../meeting-documents/define.js';
 import '../meeting-minutes/define.js';
 import '../speaker-queue/define.js';
 import '../vote-panel/define.js';

@@ -152,6 +152,7 @@ export class PartyMeetingRoom extends PartyElement {
       ['votes', this.t('room.section-votes'), html`<vote-panel lang=${lang}></vote-panel>`],
       ['roll', this.t('roll.title'), html`<attendance-roll lang=${lang}></attendance-roll>`],
       ['agenda', this.t('room.section-agenda'), html`<agenda-runner lang=${lang}></agenda-runner>`],
+      ['documents', this.t('room.section-documents'), html`<meeting-documents lang=${lang}></meeting-documents>`],
       ['minutes', this.t('room.section-minutes'), html`<meeting-minutes lang=${lang}></meeting-minutes>`],
     ] as const;
     return html`

@@ -45,6 +45,16 @@ export function lobbyGate({ state, actor, roles }: DecideContext, type: string) 
   return reject('not-admitted', 'Wait in the lobby until the chair admits you.');
 }
 
+/**
+ * Whether an address may be linked as a document: an https:// address, or a
+ * path on the portal. Never javascript:, data: or http:; no backslash, space
+ * or control character, which browsers may read as another host (`/\evil`).
+ */
+export function isDocumentUrl(url: string): boolean {
+  if (/[\\\s\u0000-\u001f]/.test(url)) return false;
+  return /^https:\/\/[^/?#]+([/?#].*)?$/.test(url) || /^\/(?!\/)/.test(url);
+}
+
 /** Posts a document for the meeting; its time is checked against the 1-day rule where it is shown. */
 export function decideDocument({ state, actor, now }: DecideContext, command: CommandOf<'post-document'>): Decision {
   const wrong = requirePhase(state, ['scheduled', 'lobby', 'open', 'closing'], 'post a document');
@@ -53,8 +63,7 @@ export function decideDocument({ state, actor, now }: DecideContext, command: Co
   if (state.documents.some((d) => d.id === document.id)) return reject('duplicate-id', `A document ${document.id} exists already.`);
   const bad = requireText(document.title, 'A document title', 300);
   if (bad) return bad;
-  // Only web addresses or portal paths: never a javascript: or data: link.
-  if (document.url !== undefined && !/^(https:\/\/|\/(?!\/))/.test(document.url)) {
+  if (document.url !== undefined && !isDocumentUrl(document.url)) {
     return reject('invalid-value', 'A document address must start with https:// or with / on the portal.');
   }
   const posted = { id: document.id, title: document.title.trim(), postedAt: now, ...(document.url ? { url: document.url } : {}) };

@@ -6,6 +6,7 @@
  */
 import type { Member, MeetingMode, UnitKind } from '../types.js';
 import type { ContentTag, MeetingPolicy } from './policy.js';
+import { vietnameseDateTime } from '../time.js';
 
 /** The stable codes of the scheduling checks; a portal may switch on them. */
 export type SchedulingCode =
@@ -304,8 +305,8 @@ export function documentsOnTime(documents: readonly MeetingDocument[], meetingSt
     deadline,
     reason: {
       code: 'documents-late',
-      vi: `Tài liệu gửi muộn: ${titles}. Tài liệu phải gửi đảng viên chậm nhất ${days} ngày trước buổi sinh hoạt (hạn ${deadline}) — ${HD42}.`,
-      en: `Documents posted late: ${titles}. Documents must reach members at least ${days} day(s) before the meeting (deadline ${deadline}) — ${HD42_EN}.`,
+      vi: `Tài liệu gửi muộn: ${titles}. Tài liệu phải gửi đảng viên chậm nhất ${days} ngày trước buổi sinh hoạt (hạn ${vietnameseDateTime(deadline)}) — ${HD42}.`,
+      en: `Documents posted late: ${titles}. Documents must reach members at least ${days} day(s) before the meeting (deadline ${vietnameseDateTime(deadline)}, Vietnam time) — ${HD42_EN}.`,
     },
   };
 }
