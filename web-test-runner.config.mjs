@@ -61,6 +61,9 @@ export default {
           '--disable-component-update',
           '--disable-sync',
           '--disable-dev-shm-usage',
+          // Chromium's own fake camera and microphone, permission granted: <device-check> runs against real media APIs.
+          '--use-fake-device-for-media-stream',
+          '--use-fake-ui-for-media-stream',
         ],
       },
     }),

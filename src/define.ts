@@ -7,3 +7,4 @@ import './components/meeting-minutes/define.js';
 import './components/vote-panel/define.js';
 import './components/lobby-gate/define.js';
 import './components/meeting-documents/define.js';
+import './components/device-check/define.js';

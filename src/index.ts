@@ -11,6 +11,8 @@ export { LobbyGate } from './components/lobby-gate/lobby-gate.js';
 export * from './components/lobby-gate/lobby-gate.events.js';
 export { MeetingDocuments } from './components/meeting-documents/meeting-documents.js';
 export * from './components/meeting-documents/meeting-documents.events.js';
+export { DeviceCheck } from './components/device-check/device-check.js';
+export * from './components/device-check/device-check.events.js';
 export { MeetingMinutes } from './components/meeting-minutes/meeting-minutes.js';
 export * from './components/meeting-minutes/meeting-minutes.events.js';
 export * from './components/shared/events.js';
