@@ -150,3 +150,24 @@ export async function heldMeeting(): Promise<HeldMeeting> {
   for (const [store, command] of commands) await store.send(command);
   return { hub, chair, recorder, member, delegate };
 }
+
+/** A meeting just opened, with no minute-taker elected yet: the chair, two members and the delegate. */
+export async function openedMeeting(): Promise<Omit<HeldMeeting, 'recorder'> & { readonly cuong: MeetingStore }> {
+  const hub = new SharedMeeting(minutesDefinition);
+  const chair = hub.storeFor('an', 'chair');
+  const cuong = hub.storeFor('cuong', 'member');
+  const member = hub.storeFor('dung', 'member');
+  const delegate = hub.storeFor('em', 'delegate');
+  await chair.send({ type: 'open-meeting' });
+  return { hub, chair, cuong, member, delegate };
+}
+
+/** Adopts the minutes of a held meeting: read back, put to an open vote, carried by the two full members present. */
+export async function adoptMinutes({ chair, recorder }: HeldMeeting): Promise<void> {
+  await recorder.send({ type: 'read-back-minutes' });
+  await chair.send({ type: 'create-motion', motion: { id: 'minutes-1', title: 'Thông qua biên bản', ballot: 'open', threshold: 'majority', tags: ['minutes-adoption'] } });
+  await chair.send({ type: 'open-vote', motionId: 'minutes-1' });
+  await chair.send({ type: 'cast-ballot', motionId: 'minutes-1', choice: 'agree' });
+  await recorder.send({ type: 'cast-ballot', motionId: 'minutes-1', choice: 'agree' });
+  await chair.send({ type: 'close-vote', motionId: 'minutes-1' });
+}

@@ -182,6 +182,7 @@ const cases: Case[] = [
   ['a member who is not the recorder adds no note', open, as.member('full-b'), { type: 'add-minutes-note', text: 'x' }, 'not-allowed'],
   ['the minutes are read back', open, as.chair, { type: 'read-back-minutes' }, ['minutes-read-back']],
   ['adopted minutes are locked', adopted, as.chair, { type: 'add-minutes-note', text: 'sửa' }, 'minutes-locked'],
+  ['the minute-taker of record stays after adoption', adopted, as.chair, { type: 'elect-recorder', memberId: 'full-b' }, 'minutes-locked'],
   ['adopted minutes take an annex', adopted, as.chair, { type: 'add-minutes-annex', text: 'Phụ lục' }, ['minutes-annex-added']],
   ['an annex is only for adopted minutes', open, as.chair, { type: 'add-minutes-annex', text: 'Phụ lục' }, 'minutes-not-adopted'],
 ];

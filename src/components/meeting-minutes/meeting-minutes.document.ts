@@ -52,7 +52,12 @@ export function renderDocument(ctx: DocumentContext): TemplateResult {
     ${section('time', say('s1'), renderTime(ctx))} ${section('attendance', say('s2'), renderAttendance(ctx))}
     ${section('course', say('s3'), renderCourse(ctx))} ${section('votes', say('s4'), renderVotes(ctx))}
     ${section('conclusions', say('s5'), renderConclusions(ctx))}
-    <p data-field="closed">${model.closedAt ? say('closed', { time: clockLong(model.closedAt, ctx.lang), date: day(ctx, model.closedAt) }) : say('not-closed')}</p>
+    ${model.closedAt
+      ? html`<p data-field="closed">${say('closed', { time: clockLong(model.closedAt, ctx.lang), date: day(ctx, model.closedAt) })}</p>`
+      : // Minutes adopted before the close are the text of record as adopted: no "not closed yet" line in them.
+        model.status === 'adopted'
+        ? nothing
+        : html`<p data-field="closed">${say('not-closed')}</p>`}
     ${ctx.meeting.minutes.adoptedAt
       ? html`<p data-field="adopted">${say('adopted-line', { time: clockLong(ctx.meeting.minutes.adoptedAt, ctx.lang), date: day(ctx, ctx.meeting.minutes.adoptedAt) })}</p>`
       : nothing}

@@ -1,9 +1,24 @@
 import type { ClientCommand } from '../../core/index.js';
 
-/** The commands `<meeting-minutes>` sends: notes, the read-back, the adoption vote's motion and opening, annexes. */
+/**
+ * The commands `<meeting-minutes>` sends: the minute-taker's election, notes,
+ * conclusions, tasks, the rating, the read-back, the adoption vote's motion and
+ * opening, annexes.
+ */
 export type MinutesCommand = Extract<
   ClientCommand,
-  { type: 'add-minutes-note' | 'read-back-minutes' | 'create-motion' | 'open-vote' | 'add-minutes-annex' }
+  {
+    type:
+      | 'elect-recorder'
+      | 'add-minutes-note'
+      | 'record-conclusion'
+      | 'assign-task'
+      | 'rate-meeting'
+      | 'read-back-minutes'
+      | 'create-motion'
+      | 'open-vote'
+      | 'add-minutes-annex';
+  }
 >;
 
 /** Fired before `<meeting-minutes>` sends a command; cancel it with `preventDefault()` to stop the command. */

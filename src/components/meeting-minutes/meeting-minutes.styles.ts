@@ -18,8 +18,21 @@ export const meetingMinutesStyles = css`
     gap: 0.4em;
     margin: 0 0 1em;
   }
-  .controls > p:empty {
+  .controls p:empty {
     display: none;
+  }
+  /* The outcome of the last action stays in sight at the bottom of the screen while the forms above it are. */
+  .messages {
+    position: sticky;
+    bottom: 0;
+    z-index: 1;
+    background: var(--_surface);
+  }
+  .messages p:not(:empty) {
+    margin: 0;
+    padding: 0.4em 0.2em;
+    border-top: 2px solid currentColor;
+    font-weight: 600;
   }
   .badge {
     align-self: flex-start;
@@ -66,7 +79,8 @@ export const meetingMinutesStyles = css`
     padding: 0 0.3em;
   }
   select,
-  textarea {
+  textarea,
+  input {
     font: inherit;
     color: var(--_text);
     background: var(--_surface);
@@ -82,12 +96,54 @@ export const meetingMinutesStyles = css`
     resize: vertical;
   }
   select:focus-visible,
-  textarea:focus-visible {
+  textarea:focus-visible,
+  input:focus-visible {
     outline: 3px solid #1d4ed8;
     outline-offset: 2px;
   }
   fieldset button {
     align-self: flex-start;
+    margin-top: 0.3em;
+  }
+  label {
+    font-weight: 600;
+  }
+  input[type='number'] {
+    max-width: 8em;
+  }
+  /* A name or a date needs no more than this on a wide screen. */
+  .group select,
+  .group input[type='date'] {
+    max-width: 28em;
+  }
+  /* The chair's collapsible groups: a full-width summary as large as a button. */
+  .group {
+    border: 2px solid var(--_border);
+    border-radius: 8px;
+    background: var(--_surface);
+  }
+  .group > summary {
+    min-height: 44px;
+    box-sizing: border-box;
+    padding: 0.55em 0.8em;
+    font-weight: 700;
+    cursor: pointer;
+  }
+  .group > summary:focus-visible {
+    outline: 3px solid #1d4ed8;
+    outline-offset: 2px;
+  }
+  .group[open] > summary {
+    border-bottom: 1px solid var(--_border);
+  }
+  .group > form,
+  .group-body {
+    padding: 0.6em;
+  }
+  .group-body {
+    display: flex;
+    flex-direction: column;
+    gap: 0.8em;
   }
 
   /* The document: a sheet of paper on screen. */

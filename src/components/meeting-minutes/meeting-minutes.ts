@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { canPerform, minutesOf, type Actor, type MeetingState, type Motion } from '../../core/index.js';
 import { StoreElement } from '../shared/store-element.js';
 import { baseStyles } from '../shared/styles.js';
+import { ChairForms } from './meeting-minutes.chair-forms.js';
 import { renderDocument } from './meeting-minutes.document.js';
 import { MinutesChangedEvent, MinutesRequestEvent, type MinutesCommand } from './meeting-minutes.events.js';
 import { clock, percent, shortDate } from './meeting-minutes.format.js';
@@ -21,10 +22,12 @@ type DraftMotion = Extract<MinutesCommand, { type: 'create-motion' }>['motion'];
  * The biên bản as it forms, laid out like a party document (Hướng dẫn
  * 36-HD/VPTW): time and place, attendance, the course of the meeting with each
  * speaker, votes with counts and the legal denominator, conclusions and tasks,
- * and the signature blocks. The minute-taker and the chair add notes and start
- * the read-back, which enlarges the text for everyone; the chair puts the
- * minutes to the vote (held in `<vote-panel>`). Once adopted they are locked:
- * only annexes may be added.
+ * and the signature blocks. The chair records the minute-taker the cell
+ * elects, and conclusions, tasks with a person and a deadline, and the
+ * meeting's rating (Hướng dẫn 42-HD/BTCTW); the minute-taker and the chair add
+ * notes and start the read-back, which enlarges the text for everyone; the
+ * chair puts the minutes to the vote (held in `<vote-panel>`). Once adopted
+ * they are locked: only annexes may be added.
  *
  * @tagname meeting-minutes
  * @summary The minutes of the meeting, their read-back and adoption.
@@ -32,6 +35,8 @@ type DraftMotion = Extract<MinutesCommand, { type: 'create-motion' }>['motion'];
  * @event party-minutes-changed - After the server recorded a command (`detail.command`, `detail.seq`).
  * @event party-command-rejected - When the server refused a command.
  * @csspart controls - The minute-taker's and chair's tools above the document.
+ * @csspart recorder - The chair's form to elect (or, collapsed, to change) the minute-taker.
+ * @csspart chair-forms - The chair's collapsible group "Kết luận, nhiệm vụ, chấm điểm": conclusion, task and rating forms.
  * @csspart state - The badge with the minutes' state ("Dự thảo", "Đã thông qua lúc …").
  * @csspart status - The live line about the read-back and the adoption vote.
  * @csspart document - The biên bản itself.
@@ -61,6 +66,13 @@ export class MeetingMinutes extends StoreElement {
 
   private say = (key: MinutesKey, params?: Record<string, string | number>) => this.local(STRINGS, key, params);
 
+  private readonly chairForms = new ChairForms({
+    say: this.say,
+    run: (command, describe) => this.run(command, describe),
+    notify: (text) => (this.notice = text),
+    meeting: () => this.snapshot?.meeting,
+  });
+
   protected override render() {
     const snapshot = this.snapshot;
     const meeting = snapshot?.meeting;
@@ -73,9 +85,12 @@ export class MeetingMinutes extends StoreElement {
         <div class="controls" part="controls">
           <p class="badge ${status}" part="state" data-field="state">${this.stateLabel(meeting)}</p>
           <p class="status" role="status" part="status" data-field="live">${this.liveLine(meeting)}</p>
-          ${actor ? this.renderTools(meeting, actor) : nothing}
-          <p role="alert">${this.error}</p>
-          <p class="notice" role="status">${this.notice}</p>
+          ${actor ? this.chairForms.renderRecorder(meeting, actor) : nothing} ${actor ? this.renderTools(meeting, actor) : nothing}
+          ${actor ? this.chairForms.renderGroup(meeting, actor) : nothing}
+          <div class="messages">
+            <p role="alert">${this.error}</p>
+            <p class="notice" role="status">${this.notice}</p>
+          </div>
         </div>
         <article class="document ${readBack ? 'large' : ''}" part="document" aria-labelledby="minutes-title">
           ${renderDocument({ model: minutesOf(meeting), meeting, lang: this.language, say: this.say, locality: this.locality })}

@@ -39,6 +39,7 @@ export function decidePhase({ state, actor, now }: DecideContext, command: Comma
 export function decideRecorder({ state, actor, now }: DecideContext, command: CommandOf<'elect-recorder'>): Decision {
   const wrong = requirePhase(state, IN_SESSION, 'elect the minute-taker');
   if (wrong) return wrong;
+  if (state.minutes.status === 'adopted') return reject('minutes-locked', 'The minutes were adopted; the minute-taker of record stays.');
   if (!state.cell.members.some((m) => m.id === command.memberId)) {
     return reject('unknown-member', `${command.memberId} is not on this cell's roster.`);
   }
