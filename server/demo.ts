@@ -59,6 +59,14 @@ const SECURITY_HEADERS = {
   'referrer-policy': 'no-referrer',
 };
 
+/** The demo page as Báo Nghệ An would show it (styles in portal.css under `.theme-nghe-an`). */
+function secondTheme(page: string): string {
+  return page
+    .replace('<body>', '<body class="theme-nghe-an">')
+    .replace(/<title>[^<]*<\/title>/, '<title>Sinh hoạt chi bộ trực tuyến — Báo Nghệ An (bản demo giao diện thứ hai)</title>')
+    .replace(/<p class="brand">.*?<\/p>/, '<p class="brand">BÁO NGHỆ AN <span>(bản demo, giao diện thứ hai)</span></p>');
+}
+
 /** The demo portal: the article page, its stylesheet, the element bundle and the invite list. */
 export interface DemoSite {
   /** Answers a request for one of the demo's pages; false when it is not one. */
@@ -78,9 +86,11 @@ export async function demoSite(meeting: MeetingDefinition): Promise<DemoSite> {
     target: 'es2022',
     logLevel: 'silent',
   });
+  const page = await readFile(`${demoDir}index.html`, 'utf8');
   const files: Record<string, { type: string; body: string | Uint8Array }> = {
-    '/': { type: 'text/html', body: await readFile(`${demoDir}index.html`, 'utf8') },
-    '/nghe-an': { type: 'text/html', body: await readFile(`${demoDir}nghe-an.html`, 'utf8') },
+    '/': { type: 'text/html', body: page },
+    // The same page in a second portal's look: only a class on <body> and the masthead differ.
+    '/nghe-an': { type: 'text/html', body: secondTheme(page) },
     '/portal.css': { type: 'text/css', body: await readFile(`${demoDir}portal.css`, 'utf8') },
     '/demo.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.contents },
     '/invites': { type: 'text/html', body: invitesPage(meeting, []) },
