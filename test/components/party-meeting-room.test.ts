@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/define.js';
 import type { AttendanceRoll } from '../../src/components/attendance-roll/attendance-roll.js';
 import type { PartyMeetingRoom } from '../../src/components/party-meeting-room/party-meeting-room.js';
@@ -217,5 +217,23 @@ describe('<party-meeting-room> with a waiting room', () => {
     await chair.send({ type: 'admit', participantId: 'binh' });
     await room.updateComplete;
     expect(shadowOf(room).querySelector('vote-panel'), 'the meeting once admitted').to.exist;
+  });
+});
+
+describe('<party-meeting-room> on a bridge point\'s projector', () => {
+  it('goes full screen with a real click, and back', async () => {
+    const { sendMouse } = await import('@web/test-runner-commands');
+    const room = await fixture<PartyMeetingRoom>(html`<party-meeting-room .store=${chairStore()}></party-meeting-room>`);
+    const button = shadowOf(room).querySelector<HTMLButtonElement>('button[data-action=fullscreen]');
+    expect(button, 'the full-screen button').to.exist;
+    expect(button!.textContent!.trim()).to.equal('Chiếu toàn màn hình');
+    const box = button!.getBoundingClientRect();
+    await sendMouse({ type: 'click', position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)] });
+    await waitUntil(() => document.fullscreenElement === room, 'the room is full screen');
+    await room.updateComplete;
+    expect(button!.getAttribute('aria-pressed')).to.equal('true');
+    await document.exitFullscreen();
+    await waitUntil(() => document.fullscreenElement === null, 'back to the page');
+    await waitUntil(() => button!.getAttribute('aria-pressed') === 'false', 'the button says so');
   });
 });

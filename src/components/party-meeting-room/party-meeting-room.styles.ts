@@ -60,6 +60,16 @@ export const partyMeetingRoomStyles = css`
     flex-wrap: wrap;
     gap: 0.5em;
   }
+  :host(:fullscreen) {
+    font-size: calc(var(--party-font-size, 1.0625rem) * 1.4);
+    background: var(--_surface);
+    overflow: auto;
+    padding: 1em;
+  }
+  .fullscreen {
+    float: right;
+    margin-left: 0.5em;
+  }
   .confirm {
     border: 2px solid var(--_accent);
     border-radius: 8px;

@@ -69,6 +69,7 @@ export class PartyMeetingRoom extends PartyElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    document.addEventListener('fullscreenchange', this.handleFullscreenChange);
     // Moved back into a page: connect again (willUpdate makes the client).
     if (!this.provided) this.requestUpdate();
     this.ticker = setInterval(() => {
@@ -78,6 +79,7 @@ export class PartyMeetingRoom extends PartyElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener('fullscreenchange', this.handleFullscreenChange);
     clearInterval(this.ticker);
     this.client?.close();
     this.client = undefined;
@@ -117,6 +119,7 @@ export class PartyMeetingRoom extends PartyElement {
             <span class="chip phase-${meeting.phase}" data-meeting-phase=${meeting.phase}>${this.t(`phase.${meeting.phase}`)}</span>
             ${this.renderStatus(snapshot)}
           </p>
+          ${this.renderFullscreenToggle()}
           ${snapshot.you
             ? html`<p class="you">${this.t('room.you', { name: snapshot.you.name, role: this.t(`role.${snapshot.you.role}`) })}</p>`
             : nothing}
@@ -170,6 +173,26 @@ export class PartyMeetingRoom extends PartyElement {
     // Focus follows, so a keyboard or screen-reader user lands in the part they chose.
     section?.focus({ preventScroll: true });
   }
+
+  /** For a bridge point's projector: the meeting alone, full screen, in larger type. */
+  private renderFullscreenToggle() {
+    if (!document.fullscreenEnabled) return nothing;
+    const on = document.fullscreenElement === this;
+    return html`<button type="button" class="fullscreen" data-action="fullscreen" aria-pressed=${on ? 'true' : 'false'} @click=${this.handleFullscreen}>
+      ${this.t('room.fullscreen')}
+    </button>`;
+  }
+
+  private async handleFullscreen(): Promise<void> {
+    try {
+      if (document.fullscreenElement === this) await document.exitFullscreen();
+      else await this.requestFullscreen();
+    } catch {
+      // The browser refused (no user gesture, or a policy): the page simply stays as it is.
+    }
+  }
+
+  private readonly handleFullscreenChange = () => this.requestUpdate();
 
   private renderStatus(snapshot: ClientSnapshot) {
     const seconds = snapshot.retryAt ? Math.max(0, Math.ceil((snapshot.retryAt - Date.now()) / 1000)) : 0;
