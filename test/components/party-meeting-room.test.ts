@@ -224,7 +224,7 @@ describe('<party-meeting-room> on a bridge point\'s projector', () => {
   it('goes full screen with a real click, and back', async () => {
     const { sendMouse } = await import('@web/test-runner-commands');
     const room = await fixture<PartyMeetingRoom>(html`<party-meeting-room .store=${chairStore()}></party-meeting-room>`);
-    const button = shadowOf(room).querySelector<HTMLButtonElement>('button[data-action=fullscreen]');
+    const button = shadowOf(room).querySelector<HTMLButtonElement>('button[data-fullscreen]');
     expect(button, 'the full-screen button').to.exist;
     expect(button!.textContent!.trim()).to.equal('Chiếu toàn màn hình');
     const box = button!.getBoundingClientRect();

@@ -178,7 +178,7 @@ export class PartyMeetingRoom extends PartyElement {
   private renderFullscreenToggle() {
     if (!document.fullscreenEnabled) return nothing;
     const on = document.fullscreenElement === this;
-    return html`<button type="button" class="fullscreen" data-action="fullscreen" aria-pressed=${on ? 'true' : 'false'} @click=${this.handleFullscreen}>
+    return html`<button type="button" class="fullscreen" data-fullscreen aria-pressed=${on ? 'true' : 'false'} @click=${this.handleFullscreen}>
       ${this.t('room.fullscreen')}
     </button>`;
   }
