@@ -59,13 +59,13 @@ export function isDocumentUrl(url: string): boolean {
 export function decideDocument({ state, actor, now }: DecideContext, command: CommandOf<'post-document'>): Decision {
   const wrong = requirePhase(state, ['scheduled', 'lobby', 'open', 'closing'], 'post a document');
   if (wrong) return wrong;
-  const { document } = command;
-  if (state.documents.some((d) => d.id === document.id)) return reject('duplicate-id', `A document ${document.id} exists already.`);
-  const bad = requireText(document.title, 'A document title', 300);
+  const submitted = command.document;
+  if (state.documents.some((d) => d.id === submitted.id)) return reject('duplicate-id', `A document ${submitted.id} exists already.`);
+  const bad = requireText(submitted.title, 'A document title', 300);
   if (bad) return bad;
-  if (document.url !== undefined && !isDocumentUrl(document.url)) {
+  if (submitted.url !== undefined && !isDocumentUrl(submitted.url)) {
     return reject('invalid-value', 'A document address must start with https:// or with / on the portal.');
   }
-  const posted = { id: document.id, title: document.title.trim(), postedAt: now, ...(document.url ? { url: document.url } : {}) };
+  const posted = { id: submitted.id, title: submitted.title.trim(), postedAt: now, ...(submitted.url ? { url: submitted.url } : {}) };
   return accept([{ type: 'document-posted', at: now, by: actor.participantId, document: posted }]);
 }
