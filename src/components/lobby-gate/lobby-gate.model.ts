@@ -1,4 +1,4 @@
-import { findParticipant, meetingRoles, mayPerform, type MeetingState } from '../../core/index.js';
+import { findParticipant, meetingRoles, mayPerform, vietnamParts, type MeetingState } from '../../core/index.js';
 import type { Self } from '../../client/index.js';
 
 /** Which screen the gate shows the viewer. */
@@ -77,11 +77,8 @@ export function refusedPeople(meeting: MeetingState): LobbyPerson[] {
   return Object.entries(meeting.refused).map(([id, { at, reason }]) => person(meeting, id, at, reason));
 }
 
-/** Vietnam is UTC+7 all year: times are shown as the meeting saw them, whatever the viewer's clock. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** "19:32" in Vietnam time. */
+/** "19:32" in Vietnam time, whatever the viewer's clock. */
 export function timeOfDay(iso: string): string {
-  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
-  return `${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
+  const { hour, minute } = vietnamParts(iso);
+  return `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 }

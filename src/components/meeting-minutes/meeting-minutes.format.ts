@@ -1,13 +1,6 @@
+// The minutes give times in Vietnam time (the core's vietnamParts), as the meeting saw them, whatever the viewer's clock.
+import { vietnamParts } from '../../core/index.js';
 import type { Lang } from '../shared/i18n.js';
-
-/** Vietnam is UTC+7 all year; the minutes give times as the meeting saw them, whatever the viewer's clock. */
-const VN_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-/** The day and time of an instant in Vietnam. */
-function vietnamParts(iso: string) {
-  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
-  return { day: d.getUTCDate(), month: d.getUTCMonth() + 1, year: d.getUTCFullYear(), hour: d.getUTCHours(), minute: d.getUTCMinutes() };
-}
 
 const two = (n: number) => String(n).padStart(2, '0');
 

@@ -6,6 +6,7 @@
 import { parseInstant } from '../policy/scheduling.js';
 import type { AttendanceMark } from '../state.js';
 import type { Member } from '../types.js';
+import { vietnamParts } from '../time.js';
 
 /** The roll of one past meeting, as kept in the minutes. */
 export interface MeetingRoll {
@@ -34,16 +35,14 @@ export interface MemberAbsenceHistory {
 /** Months absent without reason from which the member is considered for removal. */
 export const REMOVAL_REVIEW_MONTHS = 3;
 
-// Vietnam time is UTC+7 all year (no daylight saving).
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
-
 const RULE_VI = 'Điều lệ Đảng, Điều 8, khoản 2';
 const RULE_EN = 'Party Statute, Article 8, clause 2';
 
 /** Year and month (1–12) of an instant in Vietnam time. Throws RangeError on a malformed date. */
 export function vietnamYearMonth(iso: string): { readonly year: number; readonly month: number } {
-  const local = new Date(parseInstant(iso, 'heldAt') + VIETNAM_OFFSET_MS);
-  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1 };
+  parseInstant(iso, 'heldAt'); // a malformed date is refused here, not counted in a wrong month
+  const { year, month } = vietnamParts(iso);
+  return { year, month };
 }
 
 /** The level for a number of distinct months absent without reason. */
