@@ -26,6 +26,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { sampleMeeting } from '../../server/sample-cell.js';
 import { JoinTokens } from '../../server/tokens.js';
 import { CHROMIUM_ARGS, ServerProcess, freePort, waitFor } from './helpers.js';
 import { KEEP_NAMES_SHIM, readMeetingView, type ClosedVoteView, type MeetingView, type MinutesVoteView } from './meeting-view.js';
@@ -40,19 +41,11 @@ const ABSENCE_REASON = 'Đi công tác Hà Nội';
 /** Full members without a browser, present in the room of the main bridge point. */
 const IN_ROOM = ['le-thi-hoa', 'pham-van-long', 'do-thi-thu-ha', 'vu-quang-huy'];
 const MAIN_ROOM = 'van-yen';
-const MAIN_ROOM_NAME = 'VNPT Văn Yên (điểm cầu chính)';
 
-/** The sample cell (server/sample-cell.ts). */
-const ROSTER: readonly { id: string; name: string; status: 'full' | 'probationary' }[] = [
-  { id: 'hoang-van-minh', name: 'Hoàng Văn Minh', status: 'full' },
-  { id: 'nguyen-thi-lan', name: 'Nguyễn Thị Lan', status: 'full' },
-  { id: 'tran-duc-thang', name: 'Trần Đức Thắng', status: 'full' },
-  { id: 'le-thi-hoa', name: 'Lê Thị Hoa', status: 'full' },
-  { id: 'pham-van-long', name: 'Phạm Văn Long', status: 'full' },
-  { id: 'do-thi-thu-ha', name: 'Đỗ Thị Thu Hà', status: 'full' },
-  { id: 'vu-quang-huy', name: 'Vũ Quang Huy', status: 'full' },
-  { id: 'bui-thi-ngoc-anh', name: 'Bùi Thị Ngọc Anh', status: 'probationary' },
-];
+/** The sample cell, as the server defines it. */
+const SAMPLE = sampleMeeting('2026-11-23T08:00:00.000Z');
+const ROSTER = SAMPLE.cell.members;
+const MAIN_ROOM_NAME = SAMPLE.bridgePoints!.find((b) => b.id === MAIN_ROOM)!.name;
 const nameOf = (id: string) => ROSTER.find((m) => m.id === id)!.name;
 const EVERYONE_ONLINE = [CHAIR, MEMBER, PROBATIONARY, DELEGATE].sort();
 
