@@ -183,6 +183,19 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
       }
     }
 
+    /** Relays a media signal to another connected participant of the same meeting (mesh adapter). */
+    function signal(message: Extract<ClientMessage, { type: 'signal' }>): void {
+      if (!joined) {
+        reject('invalid-message', 'Say hello before sending signals.');
+        return;
+      }
+      const { host, session } = joined;
+      const from = session.actor.participantId;
+      if (message.to === from || !host.sendTo(message.to, JSON.stringify({ type: 'signal', from, payload: message.payload }))) {
+        reject('unknown-participant', 'The participant to signal is not connected to this meeting.');
+      }
+    }
+
     function leave(): void {
       if (!joined || closing) return;
       const { host, session } = joined;
@@ -216,6 +229,9 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
         case 'command':
           // Commands wait for the welcome, so one sent right after hello is not refused.
           (greeting ?? Promise.resolve()).then(() => command(message)).catch(failed);
+          break;
+        case 'signal':
+          (greeting ?? Promise.resolve()).then(() => signal(message)).catch(failed);
           break;
       }
     });

@@ -103,6 +103,18 @@ export class MeetingHost {
   }
 
   /** Whether the participant has a live session already. */
+  /** Sends `data` to every live session of one participant; false when they have none. */
+  sendTo(participantId: string, data: string): boolean {
+    let sent = false;
+    for (const session of this.sessions) {
+      if (session.actor.participantId === participantId) {
+        session.send(data);
+        sent = true;
+      }
+    }
+    return sent;
+  }
+
   hasSession(participantId: string): boolean {
     return [...this.sessions].some((s) => s.actor.participantId === participantId);
   }

@@ -1,4 +1,13 @@
-import { evolve, parseServerMessage, type ClientCommand, type MeetingEvent, type MeetingState, type ServerMessage } from '../core/index.js';
+import {
+  evolve,
+  parseServerMessage,
+  type ClientCommand,
+  type MediaSignalling,
+  type MeetingEvent,
+  type MeetingState,
+  type ServerMessage,
+  type SignalPayload,
+} from '../core/index.js';
 import { CommandRejectedError, type ClientSnapshot, type MeetingStore } from './store.js';
 
 /** The part of the WebSocket API the client uses (the browser's, or `ws` in Node). */
@@ -47,9 +56,10 @@ interface PendingCommand {
  * resumes from the last sequence number and resends unacknowledged commands
  * with their original ids (the server applies each id once).
  */
-export class MeetingClient implements MeetingStore {
+export class MeetingClient implements MeetingStore, MediaSignalling {
   private snapshot: ClientSnapshot = { status: 'connecting', seq: 0, pending: 0 };
   private readonly listeners = new Set<() => void>();
+  private readonly signalHandlers = new Set<(from: string, payload: SignalPayload) => void>();
   private readonly pending = new Map<string, PendingCommand>();
   private socket?: WebSocketLike;
   private welcomed = false;
@@ -90,6 +100,21 @@ export class MeetingClient implements MeetingStore {
       this.update({ pending: this.pending.size });
       if (this.welcomed) this.transmit(entry);
     });
+  }
+
+  /**
+   * Sends a media signal to another participant through the server (the mesh
+   * adapter's relay). Signals are not queued: while disconnected they are
+   * dropped, and the adapter renegotiates once the connection is back.
+   */
+  signal(to: string, payload: SignalPayload): void {
+    if (this.welcomed && this.socket?.readyState === OPEN) this.socket.send(JSON.stringify({ type: 'signal', to, payload }));
+  }
+
+  /** Calls `handler` with each media signal another participant sent here. */
+  onSignal(handler: (from: string, payload: SignalPayload) => void): () => void {
+    this.signalHandlers.add(handler);
+    return () => this.signalHandlers.delete(handler);
   }
 
   /** Closes the connection for good; queued commands are refused. */
@@ -173,6 +198,9 @@ export class MeetingClient implements MeetingStore {
         break;
       }
       case 'pong':
+        break;
+      case 'signal':
+        for (const handler of this.signalHandlers) handler(message.from, message.payload);
         break;
     }
   }

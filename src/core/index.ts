@@ -2,6 +2,8 @@
 export type * from './types.js';
 export type * from './state.js';
 export type * from './commands.js';
+export type * from './media.js';
+export { microphoneRule } from './rules/media.js';
 export { decide, MAX_REASON_LENGTH } from './decide/index.js';
 export { canPerform } from './can.js';
 export { inSession } from './decide/context.js';

@@ -17,6 +17,9 @@ const threshold = v.picklist(['majority', 'two-thirds']);
 const tag = v.picklist(['resolution', 'election', 'discipline', 'admission', 'confirmation', 'rating', 'classified', 'minutes-adoption', 'other']);
 const tokenRole = v.picklist(['chair', 'member', 'delegate', 'guest', 'technician']);
 
+/** An adapter's signalling message: a JSON object, bounded by the server's message size limit. */
+const signalPayload = v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown());
+
 const newAgendaItem = v.strictObject({ id, title: text(200), step, plannedMinutes: count });
 const newMotion = v.strictObject({
   id,
@@ -77,6 +80,8 @@ export const ClientMessageSchema = v.variant('type', [
   v.strictObject({ type: v.literal('hello'), token: v.pipe(v.string(), v.minLength(1), v.maxLength(4096)), lastSeq: v.optional(seq) }),
   v.strictObject({ type: v.literal('command'), id, command: ClientCommandSchema }),
   v.strictObject({ type: v.literal('ping') }),
+  // Mesh media signalling (SDP, ICE candidates), relayed to one other participant; never recorded.
+  v.strictObject({ type: v.literal('signal'), to: id, payload: signalPayload }),
 ]);
 /** A message from client to server. */
 export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
@@ -189,6 +194,7 @@ export const ServerMessageSchema = v.variant('type', [
   v.object({ type: v.literal('reject'), id: v.optional(id), code: v.string(), message: v.string() }),
   v.object({ type: v.literal('event'), seq, event: MeetingEventSchema }),
   v.object({ type: v.literal('pong') }),
+  v.object({ type: v.literal('signal'), from: id, payload: signalPayload }),
 ]);
 /** A message from server to client. */
 export type ServerMessage = v.InferOutput<typeof ServerMessageSchema>;

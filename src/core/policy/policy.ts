@@ -49,6 +49,13 @@ export interface MeetingPolicy {
    * act (a waiting room). Off by default: an invite is the admission.
    */
   readonly lobbyAdmission: boolean;
+  /**
+   * Whether a member muted because the chair gave someone else the floor with
+   * "mute others" may switch their own microphone back on. [project choice,
+   * no source] Off by default: the chair (chủ trì) runs the discussion, and
+   * asking to speak is a raised hand, not an open microphone.
+   */
+  readonly selfUnmuteDuringFloor: boolean;
 }
 
 /** National defaults. */
@@ -62,6 +69,7 @@ export const DEFAULT_POLICY: MeetingPolicy = {
   selfCheckIn: false,
   temporarilyAttachedMayVote: false,
   lobbyAdmission: false,
+  selfUnmuteDuringFloor: false,
 };
 
 /** The national defaults with an integrator's overrides on top. */
