@@ -14,6 +14,7 @@ export default defineConfig({
         core: 'src/core/index.ts',
         client: 'src/client/index.ts',
         define: 'src/define.ts',
+        room: 'src/components/party-meeting-room/define.ts',
       },
       formats: ['es'],
     },

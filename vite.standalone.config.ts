@@ -1,7 +1,8 @@
 import { defineConfig } from 'vite';
 
-// One self-contained file with lit included, for a CMS editor's single
+// A self-contained build with lit included, for a CMS editor's single
 // <script type="module" src=".../party-meeting.js">: no bundler, no import map.
+// The room comes in that file; the other elements follow as chunks beside it.
 export default defineConfig({
   build: {
     target: 'es2022',
@@ -10,11 +11,15 @@ export default defineConfig({
     sourcemap: true,
     minify: true,
     lib: {
-      entry: { 'party-meeting': 'src/define.ts' },
+      entry: { 'party-meeting': 'src/standalone.ts' },
       formats: ['es'],
     },
     rollupOptions: {
-      output: { entryFileNames: '[name].js' },
+      output: {
+        entryFileNames: '[name].js',
+        // An element's chunk is named for its element, not for its file (every element's entry is a define.ts).
+        chunkFileNames: (chunk) => `chunks/${/components\/([^/]+)\/define\.ts$/.exec(chunk.moduleIds.at(-1) ?? '')?.[1] ?? '[name]'}-[hash].js`,
+      },
     },
   },
 });
