@@ -3,7 +3,9 @@
  * creates the sample meeting and prints its invite links.
  *
  * Environment: PORT (8080), HOST (127.0.0.1), DATA_DIR (./data),
- * PARTY_JWT_SECRET (generated once and kept in DATA_DIR when absent).
+ * PARTY_JWT_SECRET (generated once and kept in DATA_DIR when absent),
+ * DATABASE_URL (a `postgres://` address: the record goes to PostgreSQL
+ * instead of the SQLite file in DATA_DIR).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -11,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { startMeetingServer } from './app.js';
 import { demoInvites, demoSite } from './demo.js';
 import { sampleMeeting } from './sample-cell.js';
+import type { EventStore } from './event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 
 const started = performance.now();
@@ -26,7 +29,15 @@ function secret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-const store = new SqliteEventStore(join(dataDir, 'events.sqlite'));
+/** PostgreSQL when DATABASE_URL is set (loaded only then: `postgres` is an optional dependency), else SQLite. */
+async function openStore(): Promise<EventStore> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return new SqliteEventStore(join(dataDir, 'events.sqlite'));
+  const { PostgresEventStore } = await import('./postgres-event-store.js');
+  return PostgresEventStore.open({ url });
+}
+
+const store = await openStore();
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
 const meeting = sampleMeeting(new Date().toISOString());

@@ -2,24 +2,29 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, it } from 'node:test';
+import { after, before, describe, it as test } from 'node:test';
 import type { MeetingEvent } from '../../src/core/index.js';
 import type { EventStore } from '../../server/event-store.js';
+import { PostgresEventStore } from '../../server/postgres-event-store.js';
 import { SqliteEventStore } from '../../server/sqlite-event-store.js';
 import { T0, testMeeting } from '../helpers/meeting.js';
+import { startPostgres, type TestPostgres } from '../helpers/postgres.js';
 
 const joined = (participantId: string): MeetingEvent => ({ type: 'participant-joined', at: T0, participantId });
 
-/** The contract every EventStore keeps; PostgreSQL will run the same suite. */
-function eventStoreContract(name: string, open: (file: string) => EventStore) {
+/**
+ * The contract every EventStore keeps, run against SQLite and PostgreSQL.
+ * `open(name)` opens the store called `name` (a file, a schema): opening the
+ * same name again reaches the same log.
+ */
+function eventStoreContract(name: string, open: (name: string) => Promise<EventStore>, skip?: () => string | undefined) {
   describe(`${name} event store`, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'party-store-'));
-    after(() => rmSync(dir, { recursive: true, force: true }));
     let n = 0;
-    const fresh = () => join(dir, `events-${++n}.sqlite`);
+    const fresh = () => `events_${++n}`;
+    const it = (title: string, body: () => Promise<void>) => test(title, (t) => (skip?.() ? t.skip(skip()) : body()));
 
     it('numbers the events of each meeting 1, 2, 3 … and reads them back in order', async () => {
-      const store = open(fresh());
+      const store = await open(fresh());
       const first = await store.append('m1', [{ type: 'meeting-created', at: T0, meeting: testMeeting }, joined('chair')]);
       const second = await store.append('m1', [joined('full-a')]);
       const other = await store.append('m2', [joined('x')]);
@@ -33,7 +38,7 @@ function eventStoreContract(name: string, open: (file: string) => EventStore) {
     });
 
     it('remembers which command produced which events', async () => {
-      const store = open(fresh());
+      const store = await open(fresh());
       await store.append('m1', [joined('a')]);
       await store.append('m1', [joined('b'), joined('c')], 'chair/cmd-1');
       assert.equal(await store.seqOfCommand('m1', 'chair/cmd-1'), 3);
@@ -44,10 +49,10 @@ function eventStoreContract(name: string, open: (file: string) => EventStore) {
 
     it('keeps every appended event after it is closed and opened again', async () => {
       const file = fresh();
-      const store = open(file);
+      const store = await open(file);
       for (let i = 0; i < 50; i++) await store.append('m1', [joined(`p${i}`)]);
       await store.close();
-      const reopened = open(file);
+      const reopened = await open(file);
       const log = await reopened.read('m1');
       assert.equal(log.length, 50);
       assert.deepEqual(log.map((e) => e.seq), Array.from({ length: 50 }, (_, i) => i + 1));
@@ -55,13 +60,52 @@ function eventStoreContract(name: string, open: (file: string) => EventStore) {
     });
 
     it('concurrent appends to one meeting leave no gap and no duplicate', async () => {
-      const store = open(fresh());
+      const store = await open(fresh());
       await Promise.all(Array.from({ length: 40 }, (_, i) => store.append('m1', [joined(`p${i}`), joined(`q${i}`)])));
       const seqs = (await store.read('m1')).map((e) => e.seq);
       assert.deepEqual(seqs, Array.from({ length: 80 }, (_, i) => i + 1));
       await store.close();
     });
+
+    it('appends from two connections to one meeting interleave without a gap or a duplicate', async () => {
+      const name = fresh();
+      const [a, b] = [await open(name), await open(name)];
+      await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).append('m1', [joined(`p${i}`)])));
+      const log = await b.read('m1');
+      assert.deepEqual(log.map((e) => e.seq), Array.from({ length: 60 }, (_, i) => i + 1));
+      assert.equal(new Set(log.map((e) => (e.event as { participantId: string }).participantId)).size, 60, 'every append is there once');
+      await a.close();
+      await b.close();
+    });
+
+    it('adds sealed secret ballots to counts per motion and choice, kept across a reopen', async () => {
+      const name = fresh();
+      const store = await open(name);
+      const cast = (voterId: string): MeetingEvent => ({ type: 'ballot-cast', at: T0, motionId: 'mo-1', voterId, source: 'online', by: voterId });
+      await store.append('m1', [cast('a')], 'a/1', { motionId: 'mo-1', choice: 'agree' });
+      await store.append('m1', [cast('b')], 'b/1', { motionId: 'mo-1', choice: 'agree' });
+      await store.append('m1', [cast('c')], 'c/1', { motionId: 'mo-1', choice: 'other' });
+      await store.close();
+      const reopened = await open(name);
+      assert.deepEqual(await reopened.ballotBox('m1'), { 'mo-1': { agree: 2, disagree: 0, other: 1 } });
+      assert.deepEqual(await reopened.ballotBox('m2'), {});
+      assert.ok((await reopened.read('m1')).every((e) => !('choice' in e.event)), 'the log records who voted, never the choice');
+      await reopened.close();
+    });
   });
 }
 
-eventStoreContract('SQLite', (file) => new SqliteEventStore(file));
+const dir = mkdtempSync(join(tmpdir(), 'party-store-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+eventStoreContract('SQLite', (name) => Promise.resolve(new SqliteEventStore(join(dir, `${name}.sqlite`))));
+
+let pg: TestPostgres | { skipped: string } = { skipped: 'PostgreSQL not started yet' };
+before(async () => {
+  pg = await startPostgres();
+  if ('skipped' in pg) console.log(pg.skipped);
+});
+after(() => {
+  if ('stop' in pg) pg.stop();
+});
+const pgUrl = () => ('url' in pg ? pg.url : '');
+eventStoreContract('PostgreSQL', (schema) => PostgresEventStore.open({ url: pgUrl(), schema }), () => ('skipped' in pg ? pg.skipped : undefined));

@@ -1,0 +1,120 @@
+import postgres from 'postgres';
+import type { MeetingEvent, SealedBallot, Tally } from '../src/core/index.js';
+import type { EventStore, StoredEvent } from './event-store.js';
+
+/** Options of the PostgreSQL store. */
+export interface PostgresEventStoreOptions {
+  /** A `postgres://` connection address (the server reads it from `DATABASE_URL`). */
+  readonly url: string;
+  /** The schema holding the tables, created if missing; `public` by default. */
+  readonly schema?: string;
+  /** Connections in the pool. */
+  readonly maxConnections?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * The event store for a province: PostgreSQL, shared by several server
+ * processes. An append takes a transaction-scoped advisory lock on the
+ * meeting, so appends to one meeting from any connection or process are
+ * numbered one after the other without a gap or a duplicate (the primary key
+ * would refuse a duplicate anyway); it resolves after COMMIT, which with
+ * PostgreSQL's default `synchronous_commit = on` means the WAL is flushed:
+ * the event is durable before the server acknowledges it.
+ */
+export class PostgresEventStore implements EventStore {
+  private constructor(private readonly sql: postgres.Sql) {}
+
+  /** Connects, creates the schema and tables if missing, and resolves with the store. */
+  static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
+    const schema = options.schema ?? 'public';
+    if (!SCHEMA_NAME.test(schema)) throw new Error(`Invalid schema name: ${schema}`);
+    const sql = postgres(options.url, {
+      max: options.maxConnections ?? 10,
+      onnotice: () => {},
+      connection: { search_path: schema, application_name: 'party-meeting' },
+    });
+    try {
+      await sql.unsafe(`
+        CREATE SCHEMA IF NOT EXISTS ${schema};
+        CREATE TABLE IF NOT EXISTS ${schema}.events (
+          meeting_id  text   NOT NULL,
+          seq         bigint NOT NULL CHECK (seq > 0),
+          command_key text,
+          type        text   NOT NULL,
+          at          timestamptz NOT NULL,
+          body        jsonb  NOT NULL,
+          PRIMARY KEY (meeting_id, seq)
+        );
+        CREATE INDEX IF NOT EXISTS events_by_command ON ${schema}.events (meeting_id, command_key) WHERE command_key IS NOT NULL;
+        -- Secret ballots: counts only, updated in place, never a row per ballot.
+        CREATE TABLE IF NOT EXISTS ${schema}.ballot_box (
+          meeting_id text    NOT NULL,
+          motion_id  text    NOT NULL,
+          choice     text    NOT NULL CHECK (choice IN ('agree', 'disagree', 'other')),
+          count      integer NOT NULL,
+          PRIMARY KEY (meeting_id, motion_id, choice)
+        );
+      `);
+    } catch (error) {
+      await sql.end({ timeout: 1 });
+      throw error;
+    }
+    return new PostgresEventStore(sql);
+  }
+
+  async append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string, sealed?: SealedBallot): Promise<StoredEvent[]> {
+    return this.sql.begin(async (tx) => {
+      await tx`SELECT pg_advisory_xact_lock(hashtextextended(${meetingId}, 0))`;
+      if (sealed) {
+        await tx`
+          INSERT INTO ballot_box (meeting_id, motion_id, choice, count) VALUES (${meetingId}, ${sealed.motionId}, ${sealed.choice}, 1)
+          ON CONFLICT (meeting_id, motion_id, choice) DO UPDATE SET count = ballot_box.count + 1`;
+      }
+      const [last] = await tx<{ seq: string | null }[]>`SELECT max(seq) AS seq FROM events WHERE meeting_id = ${meetingId}`;
+      const first = Number(last?.seq ?? 0) + 1;
+      const stored = events.map((event, i) => ({ seq: first + i, event }));
+      if (stored.length === 0) return stored;
+      const rows = stored.map(({ seq, event }) => ({
+        meeting_id: meetingId,
+        seq,
+        command_key: commandKey ?? null,
+        type: event.type,
+        at: event.at,
+        body: tx.json(event as unknown as postgres.JSONValue),
+      }));
+      await tx`INSERT INTO events ${tx(rows, 'meeting_id', 'seq', 'command_key', 'type', 'at', 'body')}`;
+      return stored;
+    }) as Promise<StoredEvent[]>;
+  }
+
+  async read(meetingId: string, afterSeq = 0): Promise<StoredEvent[]> {
+    const rows = await this.sql<{ seq: string; body: MeetingEvent }[]>`
+      SELECT seq, body FROM events WHERE meeting_id = ${meetingId} AND seq > ${afterSeq} ORDER BY seq`;
+    return rows.map((row) => ({ seq: Number(row.seq), event: row.body }));
+  }
+
+  async seqOfCommand(meetingId: string, commandKey: string): Promise<number | undefined> {
+    const [row] = await this.sql<{ seq: string | null }[]>`
+      SELECT max(seq) AS seq FROM events WHERE meeting_id = ${meetingId} AND command_key = ${commandKey}`;
+    return row?.seq == null ? undefined : Number(row.seq);
+  }
+
+  async ballotBox(meetingId: string): Promise<Record<string, Tally>> {
+    const rows = await this.sql<{ motion_id: string; choice: keyof Tally; count: number }[]>`
+      SELECT motion_id, choice, count FROM ballot_box WHERE meeting_id = ${meetingId}`;
+    const box: Record<string, Tally> = {};
+    for (const row of rows) box[row.motion_id] = { ...(box[row.motion_id] ?? { agree: 0, disagree: 0, other: 0 }), [row.choice]: row.count };
+    return box;
+  }
+
+  async meetingIds(): Promise<string[]> {
+    const rows = await this.sql<{ meeting_id: string }[]>`SELECT DISTINCT meeting_id FROM events`;
+    return rows.map((row) => row.meeting_id);
+  }
+
+  async close(): Promise<void> {
+    await this.sql.end({ timeout: 5 });
+  }
+}
