@@ -12,12 +12,15 @@ import {
 import type { EventStore } from './event-store.js';
 import { jsonLog, type Log } from './log.js';
 import { MeetingHost, type Session } from './meeting-host.js';
+import { ServerMetrics } from './metrics.js';
 import { JoinTokens, TokenError } from './tokens.js';
 
 /** WebSocket close codes the client understands: do not retry with the same token. */
 export const CLOSE_AUTH_FAILED = 4001;
 /** The meeting named in the token does not exist here. */
 export const CLOSE_UNKNOWN_MEETING = 4004;
+/** The participant has too many connections open already. */
+export const CLOSE_TOO_MANY_CONNECTIONS = 4009;
 
 /** Largest message a client may send, in bytes. */
 const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -25,6 +28,23 @@ const MAX_MESSAGE_BYTES = 16 * 1024;
 const HELLO_TIMEOUT_MS = 10_000;
 /** Dead connections are found by a WebSocket ping at this interval. */
 const PING_INTERVAL_MS = 20_000;
+/**
+ * Messages per connection: a bucket of this many, refilled at this rate per
+ * second. A member's client sends a few commands a minute; a mesh join sends
+ * an offer and a few ICE candidates to each peer, well inside the burst.
+ */
+const RATE_BURST = 120;
+const RATE_PER_SECOND = 40;
+/** Live connections one participant may hold at once (a phone, a computer, a spare tab). */
+const MAX_SESSIONS_PER_PARTICIPANT = 4;
+
+/** Headers on every HTTP response the server itself writes (the demo and API add their own CSP). */
+const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-site',
+};
 
 /** How the server is put together; everything has a default but the store and the secret. */
 export interface MeetingServerOptions {
@@ -39,6 +59,14 @@ export interface MeetingServerOptions {
   readonly meetings?: readonly MeetingDefinition[];
   /** The clock, as ISO 8601 (tests may fix it). */
   readonly now?: () => string;
+  /**
+   * Pages allowed to open the meeting WebSocket, as origins (`https://baonghean.vn`).
+   * Unset: only pages served by this server's own host. A client that sends no
+   * Origin (not a browser) is let through to the token check.
+   */
+  readonly allowedOrigins?: readonly string[];
+  /** When set, `/metrics` answers only with `Authorization: Bearer <metricsToken>`. */
+  readonly metricsToken?: string;
 }
 
 /** A running meeting server. */
@@ -47,6 +75,7 @@ export interface MeetingServer {
   readonly port: number;
   readonly tokens: JoinTokens;
   readonly http: Server;
+  readonly metrics: ServerMetrics;
   meeting(id: string): MeetingHost | undefined;
   close(): Promise<void>;
 }
@@ -61,9 +90,22 @@ function commandIdOf(text: string): string | undefined {
   }
 }
 
+/** Whether a WebSocket upgrade from `origin` (the Origin header) may proceed; `host` is the Host header. */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[] | undefined): boolean {
+  if (!origin) return true;
+  if (allowed) return allowed.includes(origin);
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
 /** Starts the HTTP and WebSocket server and rebuilds every meeting from its log. */
 export async function startMeetingServer(options: MeetingServerOptions): Promise<MeetingServer> {
-  const { store, log = jsonLog } = options;
+  const { log = jsonLog } = options;
+  const metrics = new ServerMetrics();
+  const store = metrics.timed(options.store);
   const now = options.now ?? (() => new Date().toISOString());
   const tokens = new JoinTokens(options.secret);
   const meetings = new Map<string, MeetingHost>();
@@ -76,14 +118,24 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
     }
   }
   log('info', 'meetings loaded', { count: meetings.size });
+  metrics.meetings.set(meetings.size);
 
   const http = createServer((req, res) => {
     void handleHttp(req, res);
   });
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
     try {
       if (req.url === '/healthz') {
         res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n');
+        return;
+      }
+      if (req.url === '/metrics') {
+        if (options.metricsToken && req.headers.authorization !== `Bearer ${options.metricsToken}`) {
+          res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Unauthorized\n');
+          return;
+        }
+        res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
         return;
       }
       if (options.http && (await options.http(req, res))) return;
@@ -95,7 +147,16 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
     }
   }
 
-  const wss = new WebSocketServer({ server: http, path: '/ws', maxPayload: MAX_MESSAGE_BYTES });
+  const wss = new WebSocketServer({
+    server: http,
+    path: '/ws',
+    maxPayload: MAX_MESSAGE_BYTES,
+    verifyClient: ({ origin, req }: { origin?: string; req: IncomingMessage }, done: (ok: boolean, status?: number, reason?: string) => void) => {
+      if (originAllowed(origin, req.headers.host, options.allowedOrigins)) return done(true);
+      log('warn', 'websocket origin refused', { origin });
+      done(false, 403, 'Origin not allowed');
+    },
+  });
   const alive = new WeakMap<WebSocket, boolean>();
   const pinger = setInterval(() => {
     for (const ws of wss.clients) {
@@ -109,6 +170,7 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
   }, PING_INTERVAL_MS);
 
   wss.on('connection', (ws) => {
+    metrics.connections.inc();
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
     let joined: { host: MeetingHost; session: Session } | undefined;
@@ -118,7 +180,21 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
     const send = (message: object) => {
       if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
     };
-    const reject = (code: RejectionCode, message: string, id?: string) => send({ type: 'reject', id, code, message });
+    const reject = (code: RejectionCode, message: string, id?: string) => {
+      metrics.rejections.inc({ code });
+      send({ type: 'reject', id, code, message });
+    };
+    // A token bucket of messages (RATE_BURST, refilled at RATE_PER_SECOND).
+    let allowance = RATE_BURST;
+    let refilledAt = performance.now();
+    const withinRate = () => {
+      const now = performance.now();
+      allowance = Math.min(RATE_BURST, allowance + ((now - refilledAt) / 1000) * RATE_PER_SECOND);
+      refilledAt = now;
+      if (allowance < 1) return false;
+      allowance -= 1;
+      return true;
+    };
 
     async function hello(message: Extract<ClientMessage, { type: 'hello' }>): Promise<void> {
       clearTimeout(helloTimer);
@@ -141,6 +217,11 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
       if (!participant) {
         reject('invalid-token', 'The invite names someone who is not a participant of this meeting.');
         ws.close(CLOSE_AUTH_FAILED, 'invalid-token');
+        return;
+      }
+      if (host.sessionCount(claims.participantId) >= MAX_SESSIONS_PER_PARTICIPANT) {
+        reject('too-many-connections', `At most ${MAX_SESSIONS_PER_PARTICIPANT} connections per participant.`);
+        ws.close(CLOSE_TOO_MANY_CONNECTIONS, 'too-many-connections');
         return;
       }
       const actor = { participantId: claims.participantId, role: claims.role };
@@ -173,6 +254,7 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
         return;
       }
       const { host, session } = joined;
+      metrics.commands.inc({ type: message.command.type });
       const key = `${session.actor.participantId}/${message.id}`;
       const outcome = await host.run(session.actor, message.command, now(), key);
       if ('rejection' in outcome) {
@@ -206,6 +288,10 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
     }
 
     ws.on('message', (data, isBinary) => {
+      if (!withinRate()) {
+        reject('rate-limited', 'Too many messages; slow down.', isBinary ? undefined : commandIdOf(data.toString()));
+        return;
+      }
       const text = data.toString();
       const parsed = isBinary ? { ok: false as const, error: 'Binary messages are not accepted.' } : parseClientMessage(text);
       if (!parsed.ok) {
@@ -236,6 +322,7 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
       }
     });
     ws.on('close', () => {
+      metrics.connections.dec();
       clearTimeout(helloTimer);
       (greeting ?? Promise.resolve()).finally(leave);
     });
@@ -255,6 +342,7 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
     port,
     tokens,
     http,
+    metrics,
     meeting: (id) => meetings.get(id),
     async close() {
       closing = true;

@@ -5,7 +5,9 @@
  * Environment: PORT (8080), HOST (127.0.0.1), DATA_DIR (./data),
  * PARTY_JWT_SECRET (generated once and kept in DATA_DIR when absent),
  * DATABASE_URL (a `postgres://` address: the record goes to PostgreSQL
- * instead of the SQLite file in DATA_DIR).
+ * instead of the SQLite file in DATA_DIR), ALLOWED_ORIGINS (comma-separated
+ * portal origins allowed to open the meeting WebSocket; default: this
+ * server's own host), METRICS_TOKEN (required as a bearer token by /metrics).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -49,6 +51,8 @@ const server = await startMeetingServer({
   host,
   port,
   meetings: demo ? [meeting] : [],
+  allowedOrigins: process.env.ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
+  metricsToken: process.env.METRICS_TOKEN,
   http: (req, res) => site?.handle(req, res) ?? false,
 });
 

@@ -102,7 +102,6 @@ export class MeetingHost {
     return [...this.sessions].some((s) => s.actor.participantId === session.actor.participantId);
   }
 
-  /** Whether the participant has a live session already. */
   /** Sends `data` to every live session of one participant; false when they have none. */
   sendTo(participantId: string, data: string): boolean {
     let sent = false;
@@ -115,8 +114,16 @@ export class MeetingHost {
     return sent;
   }
 
+  /** Whether the participant has a live session already. */
   hasSession(participantId: string): boolean {
-    return [...this.sessions].some((s) => s.actor.participantId === participantId);
+    return this.sessionCount(participantId) > 0;
+  }
+
+  /** How many live sessions the participant has (tabs, devices). */
+  sessionCount(participantId: string): number {
+    let count = 0;
+    for (const session of this.sessions) if (session.actor.participantId === participantId) count += 1;
+    return count;
   }
 
   /** The events after `afterSeq`, as a viewer of `role` may see them. */

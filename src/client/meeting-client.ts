@@ -39,7 +39,7 @@ export interface MeetingClientOptions {
 }
 
 /** Close codes after which a retry with the same token cannot succeed (see server/app.ts). */
-const FINAL_CLOSE_CODES = new Set([4001, 4004]);
+const FINAL_CLOSE_CODES = new Set([4001, 4004, 4009]);
 const OPEN = 1;
 
 interface PendingCommand {

@@ -211,6 +211,8 @@ export type RejectionCode =
   | 'minutes-locked'
   | 'minutes-not-adopted'
   | 'invalid-message'
+  | 'rate-limited'
+  | 'too-many-connections'
   | 'invalid-token'
   | 'token-expired'
   | 'unknown-meeting'

@@ -56,6 +56,11 @@ export const REJECTION_TEXT: Readonly<Record<RejectionCode, Localized>> = {
   'minutes-locked': { vi: 'Biên bản đã được thông qua và khóa; chỉ có thể thêm phụ lục.', en: 'The minutes were adopted and are locked; only an annex can be added.' },
   'minutes-not-adopted': { vi: 'Biên bản chưa được thông qua; hãy thêm ghi chép.', en: 'The minutes are not adopted yet; add a note instead.' },
   'invalid-message': { vi: 'Yêu cầu không hợp lệ.', en: 'The request is not valid.' },
+  'rate-limited': { vi: 'Gửi quá nhanh; xin chờ một chút rồi thử lại.', en: 'Too many requests at once; wait a moment and try again.' },
+  'too-many-connections': {
+    vi: 'Đồng chí đã mở cuộc họp ở quá nhiều cửa sổ hoặc thiết bị. Hãy đóng bớt rồi tải lại trang.',
+    en: 'You have the meeting open in too many windows or devices. Close some, then reload this page.',
+  },
   'invalid-token': { vi: 'Đường link mời không hợp lệ. Hãy xin chi bộ gửi lại đường link.', en: 'The invite link is not valid. Ask your cell to send it again.' },
   'token-expired': { vi: 'Đường link mời đã hết hạn. Hãy xin chi bộ gửi đường link mới.', en: 'The invite link has expired. Ask your cell for a new one.' },
   'unknown-meeting': { vi: 'Không tìm thấy cuộc họp này trên máy chủ.', en: 'This meeting was not found on the server.' },

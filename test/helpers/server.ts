@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MeetingDefinition, Role } from '../../src/core/index.js';
-import { startMeetingServer, type MeetingServer } from '../../server/app.js';
+import { startMeetingServer, type MeetingServer, type MeetingServerOptions } from '../../server/app.js';
 import { silentLog } from '../../server/log.js';
 import { SqliteEventStore } from '../../server/sqlite-event-store.js';
 import { testMeeting } from './meeting.js';
@@ -17,10 +17,11 @@ export class TestServer {
     private store: SqliteEventStore,
   ) {}
 
-  static async start(meetings: MeetingDefinition[] = [testMeeting]): Promise<TestServer> {
+  /** Starts a server; `options` may add any server option (a log to read, allowed origins…). */
+  static async start(meetings: MeetingDefinition[] = [testMeeting], options: Partial<MeetingServerOptions> = {}): Promise<TestServer> {
     const dir = mkdtempSync(join(tmpdir(), 'party-server-'));
     const store = new SqliteEventStore(join(dir, 'events.sqlite'));
-    const server = await startMeetingServer({ store, secret: SECRET, port: 0, log: silentLog, meetings });
+    const server = await startMeetingServer({ store, secret: SECRET, port: 0, log: silentLog, meetings, ...options });
     return new TestServer(dir, server, store);
   }
 

@@ -19,13 +19,17 @@ describe('votes through the real server: the secret ballot box and hidden tallie
     assert.equal(reply.type, 'ack', JSON.stringify(reply));
     return reply;
   };
+  const logLines: string[] = [];
+  const tokensUsed: string[] = [];
   const connect = async (id: string, role: 'chair' | 'member') => {
-    const { peer } = await WsPeer.join(server.url, await server.token(id, role));
+    const token = await server.token(id, role);
+    tokensUsed.push(token);
+    const { peer } = await WsPeer.join(server.url, token);
     peers.push(peer);
     return peer;
   };
   before(async () => {
-    server = await TestServer.start();
+    server = await TestServer.start(undefined, { log: (level, message, fields) => logLines.push(JSON.stringify({ level, message, ...fields })) });
     chair = await connect('chair', 'chair');
     a = await connect('full-a', 'member');
     b = await connect('full-b', 'member');
@@ -57,6 +61,13 @@ describe('votes through the real server: the secret ballot box and hidden tallie
     const box = db.prepare("SELECT choice, count FROM ballot_box WHERE motion_id = 's1' ORDER BY choice").all();
     assert.deepEqual(box, [{ choice: 'agree', count: 1 }, { choice: 'disagree', count: 2 }]);
     db.close();
+
+    // The server's structured log names who connected and what was refused, never a token or a choice.
+    assert.ok(logLines.length > 0);
+    for (const line of logLines) {
+      assert.doesNotMatch(line, /agree|disagree|"choice"/);
+      for (const token of tokensUsed) assert.ok(!line.includes(token), 'no token in the log');
+    }
   });
 
   it('keeps the sealed totals across a restart and counts them at the close', async () => {

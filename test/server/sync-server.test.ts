@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { SignJWT } from 'jose';
-import { after, before, describe, it } from 'node:test';
+import { after, afterEach, before, describe, it } from 'node:test';
 import { TestServer } from '../helpers/server.js';
 import { testMeeting } from '../helpers/meeting.js';
 import { WsPeer } from '../helpers/ws-peer.js';
@@ -16,8 +16,13 @@ describe('sync server over real WebSockets', () => {
   before(async () => {
     server = await TestServer.start();
   });
+  // Each test leaves with its connections closed: the server holds at most a few per participant.
+  afterEach(async () => {
+    const open = peers.splice(0);
+    for (const p of open) p.close();
+    await Promise.all(open.map((p) => p.closedBy().catch(() => undefined)));
+  });
   after(async () => {
-    for (const p of peers) p.close();
     await server.stop();
   });
 
