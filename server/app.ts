@@ -67,6 +67,8 @@ export interface MeetingServerOptions {
   readonly allowedOrigins?: readonly string[];
   /** When set, `/metrics` answers only with `Authorization: Bearer <metricsToken>`. */
   readonly metricsToken?: string;
+  /** Messages per connection: a burst, refilled per second (defaults RATE_BURST, RATE_PER_SECOND). */
+  readonly rateLimit?: { readonly burst: number; readonly perSecond: number };
 }
 
 /** A running meeting server. */
@@ -184,12 +186,13 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
       metrics.rejections.inc({ code });
       send({ type: 'reject', id, code, message });
     };
-    // A token bucket of messages (RATE_BURST, refilled at RATE_PER_SECOND).
-    let allowance = RATE_BURST;
+    // A token bucket of messages.
+    const { burst, perSecond } = options.rateLimit ?? { burst: RATE_BURST, perSecond: RATE_PER_SECOND };
+    let allowance = burst;
     let refilledAt = performance.now();
     const withinRate = () => {
       const now = performance.now();
-      allowance = Math.min(RATE_BURST, allowance + ((now - refilledAt) / 1000) * RATE_PER_SECOND);
+      allowance = Math.min(burst, allowance + ((now - refilledAt) / 1000) * perSecond);
       refilledAt = now;
       if (allowance < 1) return false;
       allowance -= 1;
