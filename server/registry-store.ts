@@ -1,0 +1,117 @@
+import type { MeetingDefinition, MeetingKind, MeetingMode, Member, UnitKind } from '../src/core/index.js';
+import { vietnamParts } from '../src/core/index.js';
+
+/**
+ * A party organisation as the portal's backend registered it: a cell (chi bộ),
+ * a base committee (đảng bộ cơ sở) or a cell meeting by party groups, with its
+ * roster and what the HD 03 checks need to know about it.
+ */
+export interface CellRecord {
+  readonly id: string;
+  readonly name: string;
+  readonly unitKind: UnitKind;
+  /** The upper-level unit it belongs to (an admin token's `units` may name it). */
+  readonly parentId?: string;
+  readonly parentName?: string;
+  /** The place written in the minutes' place-and-date line, e.g. "Yên Bái". */
+  readonly locality?: string;
+  /** For 'party-group': whether the cell is organised in tổ đảng (HD 03-HD/TW, Mục II 1.2). */
+  readonly hasPartyGroups?: boolean;
+  /** Members who cannot meet in one place because of their work (HD 03-HD/TW, eligibility). */
+  readonly cannotMeetInPerson: readonly string[];
+  readonly members: readonly Member[];
+  readonly rosterImportedAt?: string;
+  readonly createdAt: string;
+}
+
+/** A meeting the registry scheduled, as the upper level's schedule registry lists it. */
+export interface ScheduledMeeting {
+  readonly id: string;
+  readonly cellId: string;
+  readonly parentId?: string;
+  readonly title: string;
+  /** ISO 8601 with an offset, as given. */
+  readonly scheduledAt: string;
+  readonly kind: MeetingKind;
+  readonly mode: MeetingMode;
+  /** The definition the meeting was created with (its roster frozen at scheduling). */
+  readonly definition: MeetingDefinition;
+  readonly createdAt: string;
+}
+
+/** Which meetings to list; every field narrows the result. */
+export interface MeetingQuery {
+  /** Only meetings of cells whose id or parent id is one of these (an admin token's scope). */
+  readonly units?: readonly string[];
+  /** Only meetings of this cell or of cells under this parent unit. */
+  readonly unit?: string;
+  /** Scheduled at or after this instant (ISO 8601). */
+  readonly from?: string;
+  /** Scheduled before this instant (ISO 8601). */
+  readonly to?: string;
+  /** At most this many, earliest first. */
+  readonly limit?: number;
+}
+
+/** The delegates' assessment after a meeting (seed 004: strengths, limitations, lessons). */
+export interface Assessment {
+  readonly meetingId: string;
+  /** The upper-level delegate who gives it. */
+  readonly delegateId: string;
+  readonly strengths: string;
+  readonly limitations: string;
+  readonly lessons: string;
+  /** 0–100, the same scale as the meeting's own rating; absent when not scored. */
+  readonly score?: number;
+  readonly recordedAt: string;
+  /** The admin token's subject that recorded it. */
+  readonly recordedBy: string;
+}
+
+/** What `scheduleMeeting` did. */
+export type ScheduleResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly reason: 'duplicate-id' }
+  | { readonly ok: false; readonly reason: 'online-limit'; readonly used: number };
+
+/**
+ * The registry behind the REST API: cells and rosters, scheduled meetings,
+ * revoked invites and the delegates' assessments. SQLite is the embedded
+ * default; PostgreSQL implements the same interface for several processes.
+ * Every write is durable when its promise resolves.
+ */
+export interface RegistryStore {
+  /** Adds a cell; false (and nothing written) when a cell with its id exists. */
+  createCell(cell: CellRecord): Promise<boolean>;
+  cell(id: string): Promise<CellRecord | undefined>;
+  /** Replaces a cell's whole roster; false when there is no such cell. */
+  replaceRoster(cellId: string, members: readonly Member[], importedAt: string): Promise<boolean>;
+  /** Online and hybrid meetings of the cell scheduled in a calendar year (Vietnam time). */
+  onlineMeetingsInYear(cellId: string, year: number): Promise<number>;
+  /**
+   * Records a meeting. With `onlineLimit`, an online or hybrid meeting is
+   * recorded only while fewer than that many are scheduled for its cell in its
+   * year; the count and the insert are one atomic step, so two requests at
+   * once cannot both take the last place.
+   */
+  scheduleMeeting(meeting: ScheduledMeeting, onlineLimit?: number): Promise<ScheduleResult>;
+  /** Removes a meeting that could not be started after all. */
+  removeMeeting(id: string): Promise<void>;
+  meeting(id: string): Promise<ScheduledMeeting | undefined>;
+  meetings(query: MeetingQuery): Promise<ScheduledMeeting[]>;
+  /** Revokes every invite of a participant issued up to `at` (ISO 8601); a later revocation moves the cut-off. */
+  revoke(meetingId: string, participantId: string, at: string): Promise<void>;
+  /** The latest revocation of a participant's invites, as ISO 8601, if any. */
+  revokedAt(meetingId: string, participantId: string): Promise<string | undefined>;
+  /** Records a delegate's assessment, replacing that delegate's earlier one. */
+  recordAssessment(assessment: Assessment): Promise<void>;
+  /** A meeting's assessments, in the order of the delegates' first recording. */
+  assessments(meetingId: string): Promise<Assessment[]>;
+  close(): Promise<void>;
+}
+
+/** Whether a mode counts against HD 03's yearly limit: fully online and hybrid are both online meetings. */
+export const isOnline = (mode: MeetingMode): boolean => mode !== 'in-person';
+
+/** The calendar year of an instant in Vietnam time (a meeting at 00:30 on 1 January, +07:00, is in the new year). */
+export const vietnamYear = (iso: string): number => vietnamParts(iso).year;
