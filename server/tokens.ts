@@ -9,6 +9,12 @@ export interface JoinClaims {
   readonly meetingId: string;
   readonly participantId: string;
   readonly role: TokenRole;
+  /**
+   * When it was issued, in seconds since the epoch with milliseconds as a
+   * fraction (RFC 7519 allows a non-integer NumericDate): an invite issued up
+   * to a revocation is refused, one issued after it is accepted.
+   */
+  readonly issuedAt?: number;
 }
 
 /** Why a token was refused. */
@@ -27,13 +33,13 @@ export class JoinTokens {
     this.key = new TextEncoder().encode(secret);
   }
 
-  /** Signs a join token; `expiresIn` is a jose time span such as '30d' or '2h'. */
-  sign(claims: JoinClaims, expiresIn = '30d'): Promise<string> {
+  /** Signs a join token; `expiresIn` is a jose time span such as '30d' or '2h', or the expiry as a Date. */
+  sign(claims: JoinClaims, expiresIn: string | Date = '30d'): Promise<string> {
     return new SignJWT({ mid: claims.meetingId, role: claims.role })
       .setProtectedHeader({ alg: 'HS256' })
       .setSubject(claims.participantId)
       .setAudience(AUDIENCE)
-      .setIssuedAt()
+      .setIssuedAt(claims.issuedAt)
       .setExpirationTime(expiresIn)
       .sign(this.key);
   }
@@ -47,10 +53,10 @@ export class JoinTokens {
       if (error instanceof errors.JWTExpired) throw new TokenError('token-expired', 'The invite has expired.');
       throw new TokenError('invalid-token', 'The invite is not valid.');
     }
-    const { sub, mid, role } = payload;
+    const { sub, mid, role, iat } = payload;
     if (typeof sub !== 'string' || typeof mid !== 'string' || !ROLES.includes(role as TokenRole)) {
       throw new TokenError('invalid-token', 'The invite lacks a participant, a meeting or a role.');
     }
-    return { meetingId: mid, participantId: sub, role: role as TokenRole };
+    return { meetingId: mid, participantId: sub, role: role as TokenRole, ...(iat !== undefined ? { issuedAt: iat } : {}) };
   }
 }
