@@ -48,6 +48,11 @@ export class PostgresEventStore implements EventStore {
           PRIMARY KEY (meeting_id, seq)
         );
         CREATE INDEX IF NOT EXISTS events_by_command ON ${schema}.events (meeting_id, command_key) WHERE command_key IS NOT NULL;
+        -- Append-only: the record (and so adopted minutes) can never be changed or removed in place.
+        CREATE OR REPLACE FUNCTION ${schema}.events_append_only() RETURNS trigger LANGUAGE plpgsql AS
+          $$ BEGIN RAISE EXCEPTION 'the event log is append-only'; END $$;
+        CREATE OR REPLACE TRIGGER events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${schema}.events
+          FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.events_append_only();
         -- Secret ballots: counts only, updated in place, never a row per ballot.
         CREATE TABLE IF NOT EXISTS ${schema}.ballot_box (
           meeting_id text    NOT NULL,

@@ -35,6 +35,9 @@ export class SqliteEventStore implements EventStore {
         PRIMARY KEY (meeting_id, seq)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS events_by_command ON events (meeting_id, command_key) WHERE command_key IS NOT NULL;
+      -- Append-only: the record (and so adopted minutes) can never be changed or removed in place.
+      CREATE TRIGGER IF NOT EXISTS events_no_update BEFORE UPDATE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
+      CREATE TRIGGER IF NOT EXISTS events_no_delete BEFORE DELETE ON events BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;
       -- Secret ballots: counts only, updated in place, never a row per ballot.
       CREATE TABLE IF NOT EXISTS ballot_box (
         meeting_id TEXT    NOT NULL,
@@ -90,6 +93,11 @@ export class SqliteEventStore implements EventStore {
   meetingIds(): Promise<string[]> {
     const rows = this.db.prepare<[], { meeting_id: string }>('SELECT DISTINCT meeting_id FROM events').all();
     return Promise.resolve(rows.map((row) => row.meeting_id));
+  }
+
+  /** Copies the whole database, consistently, while the server keeps writing (SQLite's online backup). */
+  async backup(file: string): Promise<void> {
+    await this.db.backup(file);
   }
 
   close(): Promise<void> {

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { after, before, describe, it as test } from 'node:test';
 import type { MeetingEvent } from '../../src/core/index.js';
 import type { EventStore } from '../../server/event-store.js';
+import Database from 'better-sqlite3';
+import postgres from 'postgres';
 import { PostgresEventStore } from '../../server/postgres-event-store.js';
 import { SqliteEventStore } from '../../server/sqlite-event-store.js';
 import { T0, testMeeting } from '../helpers/meeting.js';
@@ -17,7 +19,13 @@ const joined = (participantId: string): MeetingEvent => ({ type: 'participant-jo
  * `open(name)` opens the store called `name` (a file, a schema): opening the
  * same name again reaches the same log.
  */
-function eventStoreContract(name: string, open: (name: string) => Promise<EventStore>, skip?: () => string | undefined) {
+function eventStoreContract(
+  name: string,
+  open: (name: string) => Promise<EventStore>,
+  /** Tries to change and to delete an event behind the store's back; resolves with the database's error for each. */
+  tamper: (name: string) => Promise<string[]>,
+  skip?: () => string | undefined,
+) {
   describe(`${name} event store`, () => {
     let n = 0;
     const fresh = () => `events_${++n}`;
@@ -78,6 +86,19 @@ function eventStoreContract(name: string, open: (name: string) => Promise<EventS
       await b.close();
     });
 
+    it('refuses to change or delete a recorded event, even from outside the store', async () => {
+      const name = fresh();
+      const store = await open(name);
+      await store.append('m1', [joined('a'), joined('b')]);
+      await store.close();
+      const errors = await tamper(name);
+      assert.equal(errors.length, 2);
+      for (const error of errors) assert.match(error, /append-only/);
+      const reopened = await open(name);
+      assert.deepEqual((await reopened.read('m1')).map((e) => (e.event as { participantId: string }).participantId), ['a', 'b']);
+      await reopened.close();
+    });
+
     it('adds sealed secret ballots to counts per motion and choice, kept across a reopen', async () => {
       const name = fresh();
       const store = await open(name);
@@ -97,7 +118,29 @@ function eventStoreContract(name: string, open: (name: string) => Promise<EventS
 
 const dir = mkdtempSync(join(tmpdir(), 'party-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
-eventStoreContract('SQLite', (name) => Promise.resolve(new SqliteEventStore(join(dir, `${name}.sqlite`))));
+/** Runs each statement and collects its error message (none when it succeeded). */
+async function errorsOf(statements: Array<() => unknown>): Promise<string[]> {
+  const errors: string[] = [];
+  for (const statement of statements) {
+    try {
+      await statement();
+    } catch (error) {
+      errors.push(String((error as Error).message));
+    }
+  }
+  return errors;
+}
+
+eventStoreContract(
+  'SQLite',
+  (name) => Promise.resolve(new SqliteEventStore(join(dir, `${name}.sqlite`))),
+  async (name) => {
+    const db = new Database(join(dir, `${name}.sqlite`));
+    const errors = await errorsOf([() => db.prepare("UPDATE events SET body = '{}' WHERE seq = 1").run(), () => db.prepare('DELETE FROM events').run()]);
+    db.close();
+    return errors;
+  },
+);
 
 let pg: TestPostgres | { skipped: string } = { skipped: 'PostgreSQL not started yet' };
 before(async () => {
@@ -108,4 +151,17 @@ after(() => {
   if ('stop' in pg) pg.stop();
 });
 const pgUrl = () => ('url' in pg ? pg.url : '');
-eventStoreContract('PostgreSQL', (schema) => PostgresEventStore.open({ url: pgUrl(), schema }), () => ('skipped' in pg ? pg.skipped : undefined));
+eventStoreContract(
+  'PostgreSQL',
+  (schema) => PostgresEventStore.open({ url: pgUrl(), schema }),
+  async (schema) => {
+    const sql = postgres(pgUrl(), { onnotice: () => {} });
+    const errors = await errorsOf([
+      () => sql.unsafe(`UPDATE ${schema}.events SET body = '{}' WHERE seq = 1`),
+      () => sql.unsafe(`DELETE FROM ${schema}.events`),
+    ]);
+    await sql.end();
+    return errors;
+  },
+  () => ('skipped' in pg ? pg.skipped : undefined),
+);

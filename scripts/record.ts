@@ -1,0 +1,65 @@
+/**
+ * The meeting record from the command line (backup, archive, consistency):
+ *
+ *   node --import tsx scripts/record.ts check [meetingId …]   # every meeting when none is named; exit 1 on any problem
+ *   node --import tsx scripts/record.ts export <meetingId> > meeting.json
+ *   node --import tsx scripts/record.ts import < meeting.json
+ *   node --import tsx scripts/record.ts backup <file.sqlite>        # SQLite only: the whole store, online
+ *
+ * The store is the server's: PostgreSQL when DATABASE_URL is set, else the
+ * SQLite file in DATA_DIR (./data).
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { EventStore } from '../server/event-store.js';
+import { RecordError, checkMeeting, exportMeeting, importMeeting } from '../server/record.js';
+import { SqliteEventStore } from '../server/sqlite-event-store.js';
+
+async function openStore(): Promise<EventStore> {
+  if (process.env.DATABASE_URL) {
+    const { PostgresEventStore } = await import('../server/postgres-event-store.js');
+    return PostgresEventStore.open({ url: process.env.DATABASE_URL });
+  }
+  return new SqliteEventStore(join(resolve(process.env.DATA_DIR ?? 'data'), 'events.sqlite'));
+}
+
+const [command, ...args] = process.argv.slice(2);
+const store = await openStore();
+let exitCode = 0;
+try {
+  switch (command) {
+    case 'check': {
+      const ids = args.length ? args : await store.meetingIds();
+      for (const id of ids) {
+        const problems = await checkMeeting(store, id);
+        if (problems.length === 0) console.log(`${id}: ok`);
+        for (const p of problems) console.log(`${id}: ${p.seq ? `#${p.seq} ` : ''}${p.problem}`);
+        if (problems.length > 0) exitCode = 1;
+      }
+      break;
+    }
+    case 'export':
+      if (!args[0]) throw new Error('usage: record.ts export <meetingId>');
+      process.stdout.write(`${JSON.stringify(await exportMeeting(store, args[0]), null, 2)}\n`);
+      break;
+    case 'import': {
+      const { meetingId, events } = await importMeeting(store, JSON.parse(readFileSync(0, 'utf8')));
+      console.log(`imported ${meetingId}: ${events} events`);
+      break;
+    }
+    case 'backup':
+      if (!args[0]) throw new Error('usage: record.ts backup <file.sqlite>');
+      if (!(store instanceof SqliteEventStore)) throw new Error('backup copies the SQLite store; for PostgreSQL use pg_dump (see README.md).');
+      await store.backup(resolve(args[0]));
+      console.log(`backed up to ${resolve(args[0])}`);
+      break;
+    default:
+      throw new Error('usage: record.ts check [meetingId …] | export <meetingId> | import < file.json | backup <file.sqlite>');
+  }
+} catch (error) {
+  console.error(error instanceof RecordError ? `refused:\n${error.message}` : (error as Error).message);
+  exitCode = 2;
+} finally {
+  await store.close();
+}
+process.exit(exitCode);
