@@ -7,11 +7,14 @@
  * DATABASE_URL (a `postgres://` address: the record goes to PostgreSQL
  * instead of the SQLite file in DATA_DIR), ALLOWED_ORIGINS (comma-separated
  * portal origins allowed to open the meeting WebSocket; default: this
- * server's own host), METRICS_TOKEN (required as a bearer token by /metrics).
+ * server's own host), METRICS_TOKEN (required as a bearer token by /metrics),
+ * MEETINGS_FILE (a JSON array of meeting definitions to create at start
+ * unless their log exists: for benchmarks, fault tests and seeding).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { MeetingDefinition } from '../src/core/index.js';
 import { startMeetingServer } from './app.js';
 import { demoInvites, demoSite } from './demo.js';
 import { sampleMeeting } from './sample-cell.js';
@@ -43,6 +46,7 @@ const store = await openStore();
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
 const meeting = sampleMeeting(new Date().toISOString());
+const seeded = process.env.MEETINGS_FILE ? (JSON.parse(readFileSync(process.env.MEETINGS_FILE, 'utf8')) as MeetingDefinition[]) : [];
 // The demo's pages are built before listening, so the server never answers a 404 for them.
 const site = demo ? await demoSite(meeting) : undefined;
 const server = await startMeetingServer({
@@ -50,7 +54,7 @@ const server = await startMeetingServer({
   secret: secret(),
   host,
   port,
-  meetings: demo ? [meeting] : [],
+  meetings: [...(demo ? [meeting] : []), ...seeded],
   allowedOrigins: process.env.ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
   metricsToken: process.env.METRICS_TOKEN,
   http: (req, res) => site?.handle(req, res) ?? false,

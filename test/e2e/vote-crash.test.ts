@@ -34,9 +34,10 @@ const meeting: MeetingDefinition = {
 const choiceOf = (i: number): Choice => (['agree', 'agree', 'disagree', 'other'] as const)[i % 4]!;
 
 function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/fault-server.ts'], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: repoRoot, env: { ...process.env, HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
   return new Promise((resolve, reject) => {
-    child.stdout!.setEncoding('utf8').on('data', (text: string) => text.includes('ready') && resolve(child));
+    // The server logs one JSON line per entry on stderr; "listening" comes once the port is open.
+    child.stderr!.setEncoding('utf8').on('data', (text: string) => text.includes('"listening"') && resolve(child));
     child.once('exit', (code) => reject(new Error(`server exited (${code})`)));
   });
 }
@@ -62,8 +63,8 @@ describe('kill -9 during a vote with 50 members voting', () => {
 
   before(async () => {
     const meetingFile = join(dir, 'meeting.json');
-    writeFileSync(meetingFile, JSON.stringify(meeting));
-    env = { PORT: String(await freePort()), DATA_DIR: dir, PARTY_JWT_SECRET: SECRET, MEETING_FILE: meetingFile };
+    writeFileSync(meetingFile, JSON.stringify([meeting]));
+    env = { PORT: String(await freePort()), DATA_DIR: dir, PARTY_JWT_SECRET: SECRET, MEETINGS_FILE: meetingFile };
     server = await startServer(env);
   });
   after(() => {
