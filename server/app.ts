@@ -13,7 +13,7 @@ import type { EventStore } from './event-store.js';
 import { jsonLog, type Log } from './log.js';
 import { MeetingHost, type Session } from './meeting-host.js';
 import { ServerMetrics } from './metrics.js';
-import { JoinTokens, TokenError } from './tokens.js';
+import { JoinTokens, TokenError, type JoinClaims } from './tokens.js';
 
 /** WebSocket close codes the client understands: do not retry with the same token. */
 export const CLOSE_AUTH_FAILED = 4001;
@@ -69,6 +69,11 @@ export interface MeetingServerOptions {
   readonly metricsToken?: string;
   /** Messages per connection: a burst, refilled per second (defaults RATE_BURST, RATE_PER_SECOND). */
   readonly rateLimit?: { readonly burst: number; readonly perSecond: number };
+  /**
+   * One more check of a verified invite before the welcome (the REST API's
+   * revocation list): a code refuses the hello, closing with CLOSE_AUTH_FAILED.
+   */
+  readonly admitInvite?: (claims: JoinClaims) => Promise<RejectionCode | undefined>;
 }
 
 /** A running meeting server. */
@@ -79,6 +84,10 @@ export interface MeetingServer {
   readonly http: Server;
   readonly metrics: ServerMetrics;
   meeting(id: string): MeetingHost | undefined;
+  /** Creates a meeting while the server runs (the REST API schedules one); throws when the id is taken. */
+  createMeeting(definition: MeetingDefinition): Promise<MeetingHost>;
+  /** Refuses and closes (CLOSE_AUTH_FAILED) every live connection of a participant to a meeting; returns how many. */
+  disconnect(meetingId: string, participantId: string, code: RejectionCode, message: string): number;
   close(): Promise<void>;
 }
 
@@ -111,6 +120,10 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
   const now = options.now ?? (() => new Date().toISOString());
   const tokens = new JoinTokens(options.secret);
   const meetings = new Map<string, MeetingHost>();
+  // Ids being created: a second create of the same id must not append a second meeting-created.
+  const creating = new Set<string>();
+  // Joined connections, so that a revoked invite's sessions can be closed.
+  const live = new Map<WebSocket, { meetingId: string; participantId: string; refuse: (code: RejectionCode, message: string) => void }>();
   // Once closing, departures are not recorded: the next start closes stale presence, as after a crash.
   let closing = false;
   for (const id of await store.meetingIds()) meetings.set(id, await MeetingHost.load(store, id, now));
@@ -210,6 +223,12 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
         ws.close(CLOSE_AUTH_FAILED, code);
         return;
       }
+      const refusal = await options.admitInvite?.(claims);
+      if (refusal) {
+        reject(refusal, 'The invite was refused.');
+        ws.close(CLOSE_AUTH_FAILED, refusal);
+        return;
+      }
       const host = meetings.get(claims.meetingId);
       if (!host) {
         reject('unknown-meeting', 'This meeting does not exist on this server.');
@@ -243,6 +262,14 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
         return first;
       });
       joined = { host, session };
+      live.set(ws, {
+        meetingId: host.id,
+        participantId: actor.participantId,
+        refuse: (code, text) => {
+          reject(code, text);
+          ws.close(CLOSE_AUTH_FAILED, code);
+        },
+      });
       if (ws.readyState !== ws.OPEN) {
         leave();
         return;
@@ -326,6 +353,7 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
     });
     ws.on('close', () => {
       metrics.connections.dec();
+      live.delete(ws);
       clearTimeout(helloTimer);
       (greeting ?? Promise.resolve()).finally(leave);
     });
@@ -347,6 +375,29 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
     http,
     metrics,
     meeting: (id) => meetings.get(id),
+    async createMeeting(definition) {
+      if (meetings.has(definition.id) || creating.has(definition.id)) throw new Error(`The meeting ${definition.id} exists already.`);
+      creating.add(definition.id);
+      try {
+        const host = await MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting: definition });
+        meetings.set(definition.id, host);
+        metrics.meetings.set(meetings.size);
+        log('info', 'meeting created', { meeting: definition.id });
+        return host;
+      } finally {
+        creating.delete(definition.id);
+      }
+    },
+    disconnect(meetingId, participantId, code, message) {
+      let closed = 0;
+      for (const connection of live.values()) {
+        if (connection.meetingId === meetingId && connection.participantId === participantId) {
+          connection.refuse(code, message);
+          closed += 1;
+        }
+      }
+      return closed;
+    },
     async close() {
       closing = true;
       clearInterval(pinger);
