@@ -215,6 +215,7 @@ export type RejectionCode =
   | 'too-many-connections'
   | 'invalid-token'
   | 'token-expired'
+  | 'invite-revoked'
   | 'unknown-meeting'
   | 'server-error';
 

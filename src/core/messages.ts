@@ -63,6 +63,10 @@ export const REJECTION_TEXT: Readonly<Record<RejectionCode, Localized>> = {
   },
   'invalid-token': { vi: 'Đường link mời không hợp lệ. Hãy xin chi bộ gửi lại đường link.', en: 'The invite link is not valid. Ask your cell to send it again.' },
   'token-expired': { vi: 'Đường link mời đã hết hạn. Hãy xin chi bộ gửi đường link mới.', en: 'The invite link has expired. Ask your cell for a new one.' },
+  'invite-revoked': {
+    vi: 'Đường link mời này đã bị thu hồi. Nếu cần tham dự, hãy xin chi bộ gửi đường link mới.',
+    en: 'This invite link was revoked. To attend, ask your cell for a new one.',
+  },
   'unknown-meeting': { vi: 'Không tìm thấy cuộc họp này trên máy chủ.', en: 'This meeting was not found on the server.' },
   'server-error': { vi: 'Máy chủ gặp lỗi; xin thử lại.', en: 'The server had a problem; please try again.' },
 };
