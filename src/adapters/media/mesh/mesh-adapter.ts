@@ -1,0 +1,491 @@
+import type {
+  LocalMedia,
+  MediaAdapter,
+  MediaError,
+  MediaJoin,
+  MediaParticipantInfo,
+  MediaSignalling,
+  MediaSnapshot,
+  MediaStatus,
+  MicrophoneRule,
+  SignalPayload,
+} from '../../../core/media.js';
+import { openDevices, openScreen } from './local-media.js';
+import { PeerLink, type LinkHost, type LocalSending } from './peer-link.js';
+import { decodeSignal, encodeSignal, type MeshEnvelope } from './signals.js';
+import { senderLevel, SPEAKING_HOLD_MS, SPEAKING_LEVEL } from './stats.js';
+
+/** Options of the built-in mesh adapter. */
+export interface MeshAdapterOptions {
+  /**
+   * STUN/TURN servers. None by default: the mesh then connects on the same
+   * network (and on loopback); across the internet an integrator gives at
+   * least a STUN server, and a TURN server for members behind strict NATs.
+   */
+  readonly iceServers?: readonly RTCIceServer[];
+  /** How many participants send camera video at once (see `DEFAULT_MAX_VIDEO_SENDERS`). */
+  readonly maxVideoSenders?: number;
+  /** Camera constraints (640x480 at 20 fps by default); the chosen device is added. */
+  readonly video?: MediaTrackConstraints;
+  /** Microphone constraints (the browser's echo cancellation and noise suppression by default). */
+  readonly audio?: MediaTrackConstraints;
+  /** Interval of the quality and recovery check, in ms (about 2 s). */
+  readonly statsIntervalMs?: number;
+  /** Interval of the speaking indicator's sampling, in ms. */
+  readonly speakingIntervalMs?: number;
+}
+
+/**
+ * How many participants send camera video at once, by default.
+ *
+ * In a mesh each sender encodes its video once per peer, and each member
+ * decodes every video it receives. Measured here (Chromium 156, VP8, software
+ * codecs, see bench/media-join.ts and the issue-6 report), one one-way stream
+ * costs about 10 % of a laptop core at 640x480 20 fps (encode and decode
+ * together; ~4 % at 320x240 15 fps). With 4 senders in a cell of 8, a sender's
+ * device encodes 7 streams and decodes 3 (about one core at 640x480), and
+ * everyone else decodes 4: a phone or a 2-core laptop copes, while 6 senders
+ * saturated the 2-core test machine (decoding fell to 13 fps, joins took
+ * seconds). Beyond 4, use an SFU (Janus or LiveKit), where each sender encodes
+ * once.
+ */
+export const DEFAULT_MAX_VIDEO_SENDERS = 4;
+
+const DEFAULT_VIDEO: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 20, max: 30 } };
+const DEFAULT_AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+/** Kept for audio (Opus speech at 32 kbit/s with headroom) out of a bandwidth cap, per link. */
+const AUDIO_KBPS = 40;
+/** Video is never capped below this, per link and sender, in kbit/s: below it VP8 stops being useful. */
+const MIN_VIDEO_KBPS = 30;
+
+/** The part of `MeetingClient` that tells when its connection is back (optional: any relay works without it). */
+interface RelayStatus {
+  subscribe(listener: () => void): () => void;
+  getSnapshot(): { readonly status?: unknown };
+}
+const hasStatus = (relay: MediaSignalling): relay is MediaSignalling & RelayStatus =>
+  typeof (relay as Partial<RelayStatus>).subscribe === 'function' && typeof (relay as Partial<RelayStatus>).getSnapshot === 'function';
+
+/**
+ * The built-in mesh: an RTCPeerConnection between every two online
+ * participants (peer-link.ts), signalling relayed by the meeting server,
+ * audio from everyone and camera video from the first `maxVideoSenders`
+ * participants, in the order `setParticipants` gives (so the room can put the
+ * speaker and the bridge points first), counting only those whose camera is on.
+ */
+export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
+  readonly name = 'mesh';
+  private readonly options: Required<Omit<MeshAdapterOptions, 'video' | 'audio'>> & Pick<MeshAdapterOptions, 'video' | 'audio'>;
+  private join?: MediaJoin;
+  private base: MediaStatus = 'idle';
+  private error?: MediaError;
+  private participants: readonly MediaParticipantInfo[] = [];
+  private readonly online = new Map<string, boolean>();
+  private readonly links = new Map<string, PeerLink>();
+  private microphone?: MediaStreamTrack;
+  private camera?: MediaStreamTrack;
+  private screen?: MediaStreamTrack;
+  private microphoneWanted = true;
+  private cameraWanted = true;
+  private audioOnly = false;
+  private maxBitrateKbps?: number;
+  private rule: MicrophoneRule = { forceMute: false, mayUnmute: true };
+  private localLoudAt = 0;
+  private localSpeaking = false;
+  private readonly listeners = new Set<() => void>();
+  private snapshot?: MediaSnapshot<MediaStreamTrack>;
+  private notifying = false;
+  private cleanups: (() => void)[] = [];
+  private readonly host: LinkHost;
+
+  constructor(options: MeshAdapterOptions = {}) {
+    this.options = {
+      iceServers: [],
+      maxVideoSenders: DEFAULT_MAX_VIDEO_SENDERS,
+      statsIntervalMs: 2_000,
+      speakingIntervalMs: 250,
+      ...options,
+    };
+    this.host = {
+      iceServers: this.options.iceServers,
+      send: (peerId, envelope) => this.send(peerId, envelope),
+      sending: () => this.sending(),
+      changed: () => this.changed(),
+      failed: (peerId, error) => this.linkFailed(peerId, error),
+    };
+  }
+
+  async connect(join: MediaJoin): Promise<void> {
+    if (this.join) await this.disconnect();
+    if (typeof globalThis.RTCPeerConnection !== 'function') {
+      this.base = 'failed';
+      this.error = { code: 'not-supported', detail: 'RTCPeerConnection is missing' };
+      this.changed();
+      return;
+    }
+    this.join = join;
+    this.base = 'connecting';
+    this.error = undefined;
+    this.microphoneWanted = !join.microphoneOff && !this.rule.forceMute;
+    this.cameraWanted = !join.cameraOff;
+    this.audioOnly = join.audioOnly ?? false;
+    this.listen(join.signalling);
+    this.startTimers();
+    // Links start while the devices open: the first offer does not wait for the camera (its track is put on later).
+    this.syncLinks();
+    this.changed();
+    const opened = await openDevices(this.audioConstraints(), this.cameraWanted && !this.audioOnly ? this.videoConstraints() : false);
+    if (this.join !== join) {
+      opened.microphone?.stop();
+      opened.camera?.stop();
+      return;
+    }
+    this.setMicrophoneTrack(opened.microphone);
+    this.setCameraTrack(opened.camera);
+    if (opened.error) this.error = opened.error;
+    this.base = 'connected';
+    this.applyAll();
+  }
+
+  async disconnect(): Promise<void> {
+    this.join = undefined;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    for (const link of this.links.values()) link.close();
+    this.links.clear();
+    this.online.clear();
+    this.setMicrophoneTrack(undefined);
+    this.setCameraTrack(undefined);
+    this.setScreenTrack(undefined);
+    this.base = 'closed';
+    this.changed();
+  }
+
+  async setMicrophone(on: boolean): Promise<void> {
+    // The floor forbids unmuting now: refused, nothing changes (the element shows the lock).
+    if (on && !this.rule.mayUnmute) return;
+    this.microphoneWanted = on;
+    if (on && !this.microphone && this.join) {
+      const opened = await openDevices(this.audioConstraints(), false);
+      if (opened.error) this.fail(opened.error);
+      else this.clearDeviceError();
+      this.setMicrophoneTrack(opened.microphone);
+    }
+    if (this.microphone) this.microphone.enabled = this.microphoneWanted;
+    this.applyAll();
+  }
+
+  async setCamera(on: boolean): Promise<void> {
+    this.cameraWanted = on;
+    if (!on) this.setCameraTrack(undefined);
+    else await this.openCamera();
+    this.applyAll();
+  }
+
+  async setScreenShare(on: boolean): Promise<void> {
+    if (!on) {
+      this.setScreenTrack(undefined);
+    } else if (!this.screen && this.join) {
+      const opened = await openScreen();
+      if (opened.error) this.fail(opened.error);
+      this.setScreenTrack(opened.track);
+    }
+    this.applyAll();
+  }
+
+  async setAudioOnly(on: boolean): Promise<void> {
+    this.audioOnly = on;
+    // A weak device or connection: the camera stops too, and opens again when video comes back.
+    if (on) this.setCameraTrack(undefined);
+    else if (this.cameraWanted) await this.openCamera();
+    this.applyAll();
+  }
+
+  async setBandwidthCap(kbps: number | undefined): Promise<void> {
+    this.maxBitrateKbps = kbps === undefined || !(kbps > 0) ? undefined : kbps;
+    this.applyAll();
+  }
+
+  setParticipants(participants: readonly MediaParticipantInfo[]): void {
+    this.participants = participants;
+    if (this.join) this.syncLinks();
+    this.applyAll();
+  }
+
+  applyMicrophoneRule(rule: MicrophoneRule): void {
+    // Edge-triggered: the floor mutes once when given; with a policy that lets members unmute, a later state update must not mute again.
+    const newlyForced = rule.forceMute && !this.rule.forceMute;
+    this.rule = rule;
+    if (newlyForced) {
+      this.microphoneWanted = false;
+      if (this.microphone) this.microphone.enabled = false;
+    }
+    this.applyAll();
+  }
+
+  getSnapshot(): MediaSnapshot<MediaStreamTrack> {
+    this.snapshot ??= this.compute();
+    return this.snapshot;
+  }
+
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The peer connections by participant id, for diagnostics (chrome://webrtc-internals shows the same). */
+  connections(): ReadonlyMap<string, RTCPeerConnection> {
+    return new Map([...this.links].map(([id, link]) => [id, link.pc]));
+  }
+
+  /** Each link's negotiation and ICE state, for the console and test reports. */
+  diagnostics(): Record<string, unknown>[] {
+    return [...this.links.values()].map((link) => link.describe());
+  }
+
+  private get me(): string | undefined {
+    return this.join?.participantId;
+  }
+
+  private listen(signalling: MediaSignalling | undefined): void {
+    if (!signalling) {
+      this.error = { code: 'server-unreachable', detail: 'the mesh needs the meeting server relay (MediaJoin.signalling)' };
+      return;
+    }
+    this.cleanups.push(signalling.onSignal((from, payload) => this.handleSignal(from, payload)));
+    if (hasStatus(signalling)) {
+      let up = signalling.getSnapshot().status === 'connected';
+      this.cleanups.push(
+        signalling.subscribe(() => {
+          const now = signalling.getSnapshot().status === 'connected';
+          // Back after a break: what was said meanwhile was dropped, so say it again and renegotiate what is down.
+          if (now && !up) for (const link of this.links.values()) link.resume();
+          up = now;
+        }),
+      );
+    }
+  }
+
+  private startTimers(): void {
+    const stats = setInterval(() => void this.check(), this.options.statsIntervalMs);
+    const speaking = setInterval(() => void this.sampleSpeaking(), this.options.speakingIntervalMs);
+    this.cleanups.push(() => clearInterval(stats), () => clearInterval(speaking));
+  }
+
+  private handleSignal(from: string, payload: SignalPayload): void {
+    const envelope = decodeSignal(payload);
+    if (!envelope || !this.join || from === this.me) return;
+    let link = this.links.get(from);
+    if (!link) {
+      // A peer can signal before its arrival reaches this page; a stale message from one that left must not revive a link.
+      const starts = envelope.m.k === 'hello' || (envelope.m.k === 'sdp' && envelope.m.d.type === 'offer');
+      if (this.online.get(from) === false && !starts) return;
+      link = this.openLink(from);
+    }
+    link.receive(envelope);
+  }
+
+  private send(peerId: string, envelope: MeshEnvelope): void {
+    this.join?.signalling?.signal(peerId, encodeSignal(envelope));
+  }
+
+  /** Opens links to peers that are online, closes those of peers that went offline. */
+  private syncLinks(): void {
+    const me = this.me;
+    for (const p of this.participants) {
+      if (p.participantId === me) continue;
+      const was = this.online.get(p.participantId);
+      this.online.set(p.participantId, p.online);
+      const link = this.links.get(p.participantId);
+      if (p.online && !link) {
+        this.openLink(p.participantId);
+      } else if (!p.online && was && link) {
+        link.close();
+        this.links.delete(p.participantId);
+        this.changed();
+      }
+    }
+  }
+
+  private openLink(peerId: string): PeerLink {
+    const link = new PeerLink(this.me!, peerId, this.host);
+    this.links.set(peerId, link);
+    this.changed();
+    return link;
+  }
+
+  /** Whether this member's camera is among the first `maxVideoSenders` that want to send, in the participants' order. */
+  private maySendVideo(): boolean {
+    const limit = this.options.maxVideoSenders;
+    let before = 0;
+    for (const p of this.participants) {
+      if (p.participantId === this.me) return before < limit;
+      if (!p.online) continue;
+      const state = this.links.get(p.participantId)?.remoteState;
+      // A peer not heard from yet counts as a sender: better one video too few for a moment than one too many.
+      if (!state || (state.cam && !state.ao)) before += 1;
+    }
+    return before < limit;
+  }
+
+  private sending(): LocalSending {
+    const camera = this.camera && !this.audioOnly && this.maySendVideo() ? this.camera : null;
+    const screen = this.screen && !this.audioOnly ? this.screen : null;
+    return {
+      microphone: this.microphone ?? null,
+      camera,
+      screen,
+      audioOnly: this.audioOnly,
+      videoBitrate: this.videoBitrate(camera, screen),
+      state: { mic: this.microphoneOn, cam: !!this.camera, video: !!camera, screen: !!screen, ao: this.audioOnly },
+    };
+  }
+
+  /**
+   * The cap is on everything this member sends: each link gets an equal share,
+   * less the audio, split between the camera and the screen.
+   */
+  private videoBitrate(camera: MediaStreamTrack | null, screen: MediaStreamTrack | null): number | undefined {
+    if (this.maxBitrateKbps === undefined) return undefined;
+    const links = Math.max(1, this.links.size);
+    const senders = Math.max(1, (camera ? 1 : 0) + (screen ? 1 : 0));
+    return Math.max(MIN_VIDEO_KBPS, Math.floor((this.maxBitrateKbps / links - AUDIO_KBPS) / senders)) * 1000;
+  }
+
+  private get microphoneOn(): boolean {
+    return this.microphoneWanted && !!this.microphone && this.microphone.readyState === 'live';
+  }
+
+  private applyAll(): void {
+    for (const link of this.links.values()) {
+      try {
+        link.apply();
+      } catch (error) {
+        // Never out of a setter or setParticipants (the meeting client calls it from its own update).
+        console.debug(`mesh: link to ${link.peerId}:`, error);
+      }
+    }
+    this.changed();
+  }
+
+  private async openCamera(): Promise<void> {
+    if (this.camera || !this.join || this.audioOnly) return;
+    const opened = await openDevices(false, this.videoConstraints());
+    if (opened.error) this.fail(opened.error);
+    else this.clearDeviceError();
+    if (this.cameraWanted && !this.audioOnly && this.join) this.setCameraTrack(opened.camera);
+    else opened.camera?.stop();
+  }
+
+  private setMicrophoneTrack(track: MediaStreamTrack | undefined): void {
+    if (this.microphone && this.microphone !== track) this.microphone.stop();
+    this.microphone = track;
+    if (!track) return;
+    track.enabled = this.microphoneWanted;
+    track.addEventListener('ended', () => {
+      if (this.microphone !== track) return;
+      this.microphone = undefined;
+      this.fail({ code: 'no-device', detail: 'the microphone stopped (unplugged?)' });
+      this.applyAll();
+    });
+  }
+
+  private setCameraTrack(track: MediaStreamTrack | undefined): void {
+    if (this.camera && this.camera !== track) this.camera.stop();
+    this.camera = track;
+    track?.addEventListener('ended', () => {
+      if (this.camera !== track) return;
+      this.camera = undefined;
+      this.fail({ code: 'no-device', detail: 'the camera stopped (unplugged?)' });
+      this.applyAll();
+    });
+  }
+
+  private setScreenTrack(track: MediaStreamTrack | undefined): void {
+    if (this.screen && this.screen !== track) this.screen.stop();
+    this.screen = track;
+    // The browser's own "stop sharing" button ends the track.
+    track?.addEventListener('ended', () => {
+      if (this.screen === track) void this.setScreenShare(false);
+    });
+  }
+
+  private fail(error: MediaError): void {
+    this.error = error;
+    this.changed();
+  }
+
+  private clearDeviceError(): void {
+    const code = this.error?.code;
+    if (code === 'permission-denied' || code === 'no-device' || code === 'device-busy') this.error = undefined;
+  }
+
+  private linkFailed(peerId: string, error: MediaError | undefined): void {
+    if (error) this.fail(error);
+    else if (this.error?.participantId === peerId) {
+      this.error = undefined;
+      this.changed();
+    }
+  }
+
+  private async check(): Promise<void> {
+    const results = await Promise.all([...this.links.values()].map((link) => link.check().catch(() => false)));
+    if (results.some(Boolean)) this.changed();
+  }
+
+  private async sampleSpeaking(): Promise<void> {
+    const now = Date.now();
+    let changed = false;
+    for (const link of this.links.values()) changed = link.sampleSpeaking(now) || changed;
+    const sender = [...this.links.values()].find((link) => link.connected)?.audioSender;
+    const level = this.microphoneOn && sender ? await senderLevel(sender).catch(() => 0) : 0;
+    if (level >= SPEAKING_LEVEL) this.localLoudAt = now;
+    const speaking = this.microphoneOn && now - this.localLoudAt < SPEAKING_HOLD_MS;
+    if (speaking !== this.localSpeaking || changed) {
+      this.localSpeaking = speaking;
+      this.changed();
+    }
+  }
+
+  private compute(): MediaSnapshot<MediaStreamTrack> {
+    const order = new Map(this.participants.map((p, i) => [p.participantId, i]));
+    const links = [...this.links.values()].sort((a, b) => (order.get(a.peerId) ?? Infinity) - (order.get(b.peerId) ?? Infinity));
+    const local: LocalMedia<MediaStreamTrack> = {
+      microphoneOn: this.microphoneOn,
+      cameraOn: !!this.camera,
+      screenOn: !!this.screen,
+      audioOnly: this.audioOnly,
+      ...(this.maxBitrateKbps === undefined ? {} : { maxBitrateKbps: this.maxBitrateKbps }),
+      microphoneLocked: !this.rule.mayUnmute,
+      ...(this.camera ? { video: this.camera } : {}),
+      speaking: this.localSpeaking,
+    };
+    const recovering = this.base === 'connected' && links.some((link) => link.recovering);
+    return {
+      status: recovering ? 'reconnecting' : this.base,
+      local,
+      remotes: links.map((link) => link.remote()),
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  /** Marks the snapshot stale and tells the listeners once, after the current task's changes. */
+  private changed(): void {
+    this.snapshot = undefined;
+    if (this.notifying) return;
+    this.notifying = true;
+    queueMicrotask(() => {
+      this.notifying = false;
+      for (const listener of this.listeners) listener();
+    });
+  }
+
+  private audioConstraints(): MediaTrackConstraints {
+    const deviceId = this.join?.microphoneId;
+    return { ...DEFAULT_AUDIO, ...this.options.audio, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
+  }
+
+  private videoConstraints(): MediaTrackConstraints {
+    const deviceId = this.join?.cameraId;
+    return { ...(this.options.video ?? DEFAULT_VIDEO), ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
+  }
+}

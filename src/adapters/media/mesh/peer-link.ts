@@ -1,0 +1,415 @@
+import type { ConnectionQuality, MediaError, RemoteMedia } from '../../../core/media.js';
+import type { MeshEnvelope, MeshMessage, PeerMediaState } from './signals.js';
+import { linkQuality, receiverLevel, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type LinkCounters } from './stats.js';
+
+/** What this member sends on every link now; the adapter computes it, the link applies it. */
+export interface LocalSending {
+  readonly microphone: MediaStreamTrack | null;
+  readonly camera: MediaStreamTrack | null;
+  readonly screen: MediaStreamTrack | null;
+  /** Neither send nor receive video (the transceivers go inactive). */
+  readonly audioOnly: boolean;
+  /** Per-link cap of each video sender, in bit/s; none when undefined. */
+  readonly videoBitrate?: number;
+  readonly state: PeerMediaState;
+}
+
+/** What a link needs from the adapter that owns it. */
+export interface LinkHost {
+  readonly iceServers: readonly RTCIceServer[];
+  /** Relays a message to the link's peer. */
+  send(peerId: string, envelope: MeshEnvelope): void;
+  /** What to send now. */
+  sending(): LocalSending;
+  /** Something a tile shows changed (tracks, mute, speaking, quality, connection). */
+  changed(): void;
+  /** A failure of this link, or `undefined` when it works again. */
+  failed(peerId: string, error: MediaError | undefined): void;
+}
+
+/** The three transceivers of a link, in m-line order. */
+interface Transceivers {
+  readonly audio: RTCRtpTransceiver;
+  readonly camera: RTCRtpTransceiver;
+  readonly screen: RTCRtpTransceiver;
+}
+
+/** How long after an ICE restart the link tries again if it is still down; doubles up to the maximum. */
+const RESTART_RETRY_MS = 3_000;
+const RESTART_RETRY_MAX_MS = 15_000;
+/** A link that has had no answer from its peer for this long says hello (or offers) again: a message may have been dropped. */
+const NEGOTIATION_RETRY_MS = 4_000;
+
+let lastEpoch = 0;
+/** A link generation: increasing within the page, and across reloads (it starts from the clock). */
+function nextEpoch(): number {
+  lastEpoch = Math.max(Date.now(), lastEpoch + 1);
+  return lastEpoch;
+}
+
+const receives = (t: RTCRtpTransceiver | undefined) => t?.currentDirection === 'sendrecv' || t?.currentDirection === 'recvonly';
+
+/**
+ * One RTCPeerConnection between this member and one peer, negotiated with the
+ * "perfect negotiation" pattern of the WebRTC specification (§ 10.7, "Perfect
+ * negotiation example"): the side with the smaller participant id is polite
+ * (it yields when both offer at once), the other is impolite and also makes
+ * the first offer, creating the transceivers (audio, camera, screen) so that
+ * both sides agree on their order. Candidates are sent as they are gathered.
+ *
+ * A link can be rebuilt (a new connection and a new epoch) when its peer comes
+ * back; see signals.ts for how generations are told apart.
+ */
+export class PeerLink {
+  readonly polite: boolean;
+  /** Makes the first offer and creates the transceivers. */
+  readonly initiator: boolean;
+  epoch = nextEpoch();
+  /** The peer's generation this link talks to, once heard from. */
+  theirEpoch?: number;
+  pc!: RTCPeerConnection;
+  remoteState?: PeerMediaState;
+  quality: ConnectionQuality = 'unknown';
+  speaking = false;
+  private closed = false;
+  private makingOffer = false;
+  private ignoreOffer = false;
+  private queue: Promise<void> = Promise.resolve();
+  private restarts = 0;
+  private restartedAt = 0;
+  private createdAt = 0;
+  private lastHeardAt = 0;
+  private counters?: LinkCounters;
+  private loudAt = 0;
+  private sourceTime = 0;
+  private sentState?: string;
+
+  constructor(
+    readonly me: string,
+    readonly peerId: string,
+    private readonly host: LinkHost,
+  ) {
+    this.polite = me < peerId;
+    this.initiator = !this.polite;
+    this.build(true);
+  }
+
+  /** Closes the connection for good. */
+  close(): void {
+    this.closed = true;
+    this.pc.close();
+  }
+
+  /** The connection is up (ICE connected). */
+  get connected(): boolean {
+    const state = this.pc.iceConnectionState;
+    return state === 'connected' || state === 'completed';
+  }
+
+  /** The connection is down and being restarted. */
+  get recovering(): boolean {
+    const state = this.pc.iceConnectionState;
+    return state === 'disconnected' || state === 'failed' || this.pc.signalingState === 'closed';
+  }
+
+  /** Starts over with a new connection and a new epoch (the peer came back, or the connection was closed under us). */
+  rebuild(): void {
+    this.pc.close();
+    this.epoch = nextEpoch();
+    this.theirEpoch = undefined;
+    this.build(true);
+  }
+
+  /** Handles one relayed message from the peer (in order, one at a time). */
+  receive(envelope: MeshEnvelope): void {
+    if (this.closed) return;
+    if (this.pc.signalingState === 'closed') {
+      // Closed under the adapter (the page, the browser): start over; the peer follows the new epoch.
+      this.rebuild();
+      return;
+    }
+    // Addressed to an earlier generation of this link: the peer had not heard of the new one yet.
+    if (envelope.to !== undefined && envelope.to !== this.epoch) return;
+    if (this.theirEpoch !== undefined && envelope.e !== this.theirEpoch) {
+      if (envelope.e < this.theirEpoch) return;
+      // The peer rebuilt its side: so does this one, keeping its own epoch (or both would rebuild forever).
+      // No hello: the peer has a fresh link and negotiates (its offer is this message or follows it).
+      this.theirEpoch = envelope.e;
+      this.pc.close();
+      this.build(false);
+    }
+    this.theirEpoch = envelope.e;
+    this.lastHeardAt = Date.now();
+    const pc = this.pc;
+    this.enqueue(() => this.handle(pc, envelope.m));
+  }
+
+  /** Applies what the adapter sends now: tracks, directions, bitrate; announces the media state when it changed. */
+  apply(): void {
+    // A closed connection takes no changes (setting a direction throws); the periodic check rebuilds it.
+    if (this.closed || this.pc.signalingState === 'closed') return;
+    const sending = this.host.sending();
+    const state = JSON.stringify(sending.state);
+    if (state !== this.sentState) {
+      this.sentState = state;
+      this.post({ k: 'state', s: sending.state });
+    }
+    const t = this.transceivers();
+    if (!t) return;
+    const video: RTCRtpTransceiverDirection = sending.audioOnly ? 'inactive' : 'sendrecv';
+    setTrack(t.audio.sender, sending.microphone);
+    setTrack(t.camera.sender, sending.camera);
+    setTrack(t.screen.sender, sending.screen);
+    // Changing a direction makes the connection renegotiate (negotiationneeded); the same value does nothing.
+    if (t.audio.direction !== 'sendrecv') t.audio.direction = 'sendrecv';
+    if (t.camera.direction !== video) t.camera.direction = video;
+    if (t.screen.direction !== video) t.screen.direction = video;
+    capBitrate(t.camera.sender, sending.videoBitrate);
+    capBitrate(t.screen.sender, sending.videoBitrate);
+  }
+
+  /** Sends the media state again (after the signalling channel came back). */
+  announce(): void {
+    this.sentState = undefined;
+    this.apply();
+  }
+
+  /** What the adapter shows of this peer. */
+  remote(): RemoteMedia<MediaStreamTrack> {
+    const t = this.transceivers();
+    const s = this.remoteState;
+    return {
+      participantId: this.peerId,
+      ...(t && receives(t.audio) ? { audio: t.audio.receiver.track } : {}),
+      ...(t && s?.video && receives(t.camera) ? { video: t.camera.receiver.track } : {}),
+      ...(t && s?.screen && receives(t.screen) ? { screen: t.screen.receiver.track } : {}),
+      microphoneOn: s?.mic ?? false,
+      cameraOn: s?.cam ?? false,
+      speaking: this.speaking,
+      quality: this.quality,
+    };
+  }
+
+  /** Samples the peer's audio level for the speaking indicator; returns whether it changed. */
+  sampleSpeaking(now: number): boolean {
+    const t = this.transceivers();
+    let speaking = false;
+    if (t && this.remoteState?.mic && this.connected) {
+      const { level, timestamp } = receiverLevel(t.audio.receiver);
+      const fresh = timestamp !== this.sourceTime;
+      this.sourceTime = timestamp;
+      if (fresh && level >= SPEAKING_LEVEL) this.loudAt = now;
+      speaking = now - this.loudAt < SPEAKING_HOLD_MS;
+    }
+    const changed = speaking !== this.speaking;
+    this.speaking = speaking;
+    return changed;
+  }
+
+  /** The audio sender, for the local level (the same on every link). */
+  get audioSender(): RTCRtpSender | undefined {
+    return this.transceivers()?.audio.sender;
+  }
+
+  /**
+   * The periodic check (every ~2 s): quality from the stats, and recovery —
+   * a connection closed under the adapter is rebuilt, one still down after a
+   * restart is restarted again, and a negotiation without an answer is retried.
+   */
+  async check(): Promise<boolean> {
+    if (this.closed) return false;
+    const pc = this.pc;
+    const now = Date.now();
+    if (pc.signalingState === 'closed') {
+      this.rebuild();
+      return true;
+    }
+    if (this.recovering && now - this.restartedAt >= Math.min(RESTART_RETRY_MAX_MS, RESTART_RETRY_MS * 2 ** Math.max(0, this.restarts - 1))) {
+      this.restart();
+    } else if (!this.connected && !this.recovering && now - Math.max(this.createdAt, this.lastHeardAt) >= NEGOTIATION_RETRY_MS) {
+      this.retryNegotiation();
+    }
+    let quality: ConnectionQuality = this.recovering ? 'lost' : 'unknown';
+    if (this.connected) {
+      const reading = linkQuality(await pc.getStats(), this.counters);
+      this.counters = reading.counters;
+      quality = reading.quality;
+    }
+    if (pc !== this.pc || quality === this.quality) return false;
+    this.quality = quality;
+    return true;
+  }
+
+  /** The link's state, for the console and tests. */
+  describe(): Record<string, unknown> {
+    return {
+      peer: this.peerId,
+      epoch: this.epoch,
+      theirEpoch: this.theirEpoch,
+      polite: this.polite,
+      signaling: this.pc.signalingState,
+      ice: this.pc.iceConnectionState,
+      restarts: this.restarts,
+    };
+  }
+
+  /** A new connection; the answering side says hello when it starts over on its own (`sayHello`). */
+  private build(sayHello: boolean): void {
+    const pc = new RTCPeerConnection({ iceServers: [...this.host.iceServers] });
+    this.pc = pc;
+    this.makingOffer = false;
+    this.ignoreOffer = false;
+    this.restarts = 0;
+    this.restartedAt = 0;
+    this.createdAt = Date.now();
+    this.counters = undefined;
+    this.quality = 'unknown';
+    this.speaking = false;
+    this.sentState = undefined;
+    this.queue = Promise.resolve();
+    pc.onicecandidate = ({ candidate }) => {
+      if (candidate && pc === this.pc) this.post({ k: 'ice', c: candidate.toJSON() });
+    };
+    pc.onnegotiationneeded = () => this.enqueue(() => this.offer(pc));
+    pc.oniceconnectionstatechange = () => this.handleIceState(pc);
+    pc.onsignalingstatechange = () => pc === this.pc && this.host.changed();
+    if (this.initiator) {
+      pc.addTransceiver('audio', { direction: 'sendrecv' });
+      pc.addTransceiver('video', { direction: 'sendrecv' });
+      pc.addTransceiver('video', { direction: 'sendrecv' });
+    } else if (sayHello) {
+      this.post({ k: 'hello' });
+    }
+    this.apply();
+    this.host.changed();
+  }
+
+  private transceivers(): Transceivers | undefined {
+    const [audio, camera, screen] = this.pc.getTransceivers();
+    return audio && camera && screen ? { audio, camera, screen } : undefined;
+  }
+
+  private post(m: MeshMessage): void {
+    if (this.closed) return;
+    this.host.send(this.peerId, { e: this.epoch, ...(this.theirEpoch === undefined ? {} : { to: this.theirEpoch }), m });
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.queue = this.queue.then(task).catch((error: unknown) => {
+      // A message of a connection already replaced, or a glare the pattern resolves: the next negotiation settles it.
+      console.debug(`mesh: link to ${this.peerId}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  private async offer(pc: RTCPeerConnection): Promise<void> {
+    if (pc !== this.pc || this.closed || pc.signalingState !== 'stable') return;
+    try {
+      this.makingOffer = true;
+      await pc.setLocalDescription();
+      if (pc === this.pc && pc.localDescription) this.post({ k: 'sdp', d: pc.localDescription.toJSON() });
+    } finally {
+      this.makingOffer = false;
+    }
+  }
+
+  private async handle(pc: RTCPeerConnection, m: MeshMessage): Promise<void> {
+    if (pc !== this.pc || this.closed) return;
+    switch (m.k) {
+      case 'hello':
+        // The peer has a fresh link: if our offer to it was lost, send it again.
+        if (pc.signalingState === 'have-local-offer' && pc.localDescription) this.post({ k: 'sdp', d: pc.localDescription.toJSON() });
+        this.sentState = undefined;
+        this.apply();
+        return;
+      case 'state':
+        this.remoteState = m.s;
+        this.host.changed();
+        return;
+      case 'ice':
+        try {
+          await pc.addIceCandidate(m.c);
+        } catch (error) {
+          if (!this.ignoreOffer) throw error;
+        }
+        return;
+      case 'sdp': {
+        const description = m.d;
+        const collision = description.type === 'offer' && (this.makingOffer || pc.signalingState !== 'stable');
+        this.ignoreOffer = !this.polite && collision;
+        if (this.ignoreOffer) return;
+        if (description.type === 'answer' && pc.signalingState !== 'have-local-offer') return;
+        await pc.setRemoteDescription(description);
+        if (description.type === 'offer') {
+          // The answerer's transceivers now exist (created by the offer): give them our tracks before answering.
+          this.apply();
+          await pc.setLocalDescription();
+          if (pc === this.pc && pc.localDescription) this.post({ k: 'sdp', d: pc.localDescription.toJSON() });
+        } else {
+          // Negotiated: a bitrate cap can only be set on a negotiated sender.
+          this.apply();
+        }
+        this.host.changed();
+        return;
+      }
+    }
+  }
+
+  private handleIceState(pc: RTCPeerConnection): void {
+    if (pc !== this.pc || this.closed) return;
+    const state = pc.iceConnectionState;
+    if (state === 'connected' || state === 'completed') {
+      this.restarts = 0;
+      this.host.failed(this.peerId, undefined);
+    } else if (state === 'failed' || state === 'disconnected') {
+      if (state === 'failed' && this.restarts > 0) {
+        this.host.failed(this.peerId, { code: 'ice-failed', participantId: this.peerId, detail: `ICE failed after ${this.restarts} restart(s)` });
+      }
+      if (Date.now() - this.restartedAt >= RESTART_RETRY_MS) this.restart();
+    }
+    this.host.changed();
+  }
+
+  /** An ICE restart: new credentials, renegotiated by whichever side gets there first. */
+  private restart(): void {
+    this.restartedAt = Date.now();
+    this.restarts += 1;
+    const pc = this.pc;
+    this.enqueue(async () => {
+      if (pc !== this.pc) return;
+      // An offer of an earlier attempt that was never answered (the signalling was down too) is withdrawn first.
+      if (pc.signalingState === 'have-local-offer') await pc.setLocalDescription({ type: 'rollback' });
+      pc.restartIce();
+    });
+  }
+
+  /** The signalling channel is back: announce the state again, and renegotiate a link that is not up. */
+  resume(): void {
+    this.announce();
+    if (this.recovering) this.restart();
+    else if (!this.connected) this.retryNegotiation();
+  }
+
+  private retryNegotiation(): void {
+    this.lastHeardAt = Date.now();
+    const pc = this.pc;
+    if (pc.signalingState === 'have-local-offer' && pc.localDescription) this.post({ k: 'sdp', d: pc.localDescription.toJSON() });
+    else if (!this.transceivers()) this.post({ k: 'hello' });
+    else this.restart();
+  }
+}
+
+/** Puts `track` on a sender unless it is there already (no renegotiation: the transceiver stays). */
+function setTrack(sender: RTCRtpSender, track: MediaStreamTrack | null): void {
+  if (sender.track === track) return;
+  sender.replaceTrack(track).catch((error: unknown) => console.debug('mesh: replaceTrack failed', error));
+}
+
+/** Caps a video sender's bitrate (`RTCRtpSender.setParameters`, encodings[0].maxBitrate). */
+function capBitrate(sender: RTCRtpSender, bitrate: number | undefined): void {
+  const parameters = sender.getParameters();
+  const encoding = parameters.encodings?.[0];
+  if (!encoding || encoding.maxBitrate === bitrate) return;
+  if (bitrate === undefined) delete encoding.maxBitrate;
+  else encoding.maxBitrate = bitrate;
+  sender.setParameters(parameters).catch((error: unknown) => console.debug('mesh: setParameters failed', error));
+}
