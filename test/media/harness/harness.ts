@@ -1,0 +1,254 @@
+/**
+ * The in-page side of the media conformance suite (bundled by testbed.ts with
+ * one adapter): a `MeetingClient` joins the real meeting server, the adapter
+ * under test gets the meeting's participants and floor rule as the room would
+ * give them, and `window.media` lets playwright drive and inspect it.
+ *
+ * Adapter-agnostic on purpose: frames and packets are read from the
+ * receivers of every RTCPeerConnection the page creates (tracked below), and
+ * the network-drop hook closes the page's meeting WebSocket and those
+ * connections, whatever adapter made them.
+ */
+import { MeetingClient, type WebSocketLike } from '../../../src/client/index.js';
+import { microphoneRule, type ClientCommand, type MediaAdapter, type MediaJoin, type MediaParticipantInfo, type MeetingState } from '../../../src/core/index.js';
+
+/** What the test reads of the adapter's snapshot (tracks replaced by flags and ids). */
+export interface SnapshotView {
+  readonly status: string;
+  readonly error?: { readonly code: string; readonly participantId?: string; readonly detail?: string };
+  readonly local: {
+    readonly microphoneOn: boolean;
+    readonly cameraOn: boolean;
+    readonly screenOn: boolean;
+    readonly audioOnly: boolean;
+    readonly microphoneLocked: boolean;
+    readonly maxBitrateKbps?: number;
+    readonly video: boolean;
+    readonly speaking: boolean;
+  };
+  readonly remotes: readonly {
+    readonly participantId: string;
+    readonly audio: boolean;
+    readonly video: boolean;
+    readonly screen: boolean;
+    readonly microphoneOn: boolean;
+    readonly cameraOn: boolean;
+    readonly speaking: boolean;
+    readonly quality: string;
+  }[];
+}
+
+/** Counters of what this page receives from one remote participant (from `RTCRtpReceiver.getStats()`). */
+export interface ReceiveCounters {
+  readonly framesDecoded: number;
+  readonly videoPackets: number;
+  readonly audioPackets: number;
+  readonly audioSamples: number;
+}
+
+/** Page milestones, in ms since navigation start (`performance.now()`). */
+export interface Timings {
+  clientConnected?: number;
+  adapterConnected?: number;
+  /** The first frame of any remote video, rendered (`requestVideoFrameCallback`). */
+  firstRemoteFrame?: number;
+  /** When each remote participant's first frame rendered. */
+  readonly firstFrameOf: Record<string, number>;
+}
+
+/** The control surface playwright drives. */
+export interface MediaHarness {
+  readonly ready: boolean;
+  snapshot(): SnapshotView;
+  /** Calls one of the adapter's setters and waits for it. */
+  call(method: 'setMicrophone' | 'setCamera' | 'setScreenShare' | 'setAudioOnly' | 'setBandwidthCap', value: boolean | number | undefined): Promise<void>;
+  /** Receive counters per remote participant shown in the snapshot. */
+  receiving(): Promise<Record<string, ReceiveCounters>>;
+  /** Frames decoded over every video receiver of the page (audio-only must keep it still). */
+  totalFramesDecoded(): Promise<number>;
+  /** Sends a meeting command (the chair gives the floor); resolves with the ack's sequence number. */
+  command(command: ClientCommand): Promise<number>;
+  /** Cuts the page off: closes its meeting WebSocket (refusing new ones for `ms`) and/or every peer connection. */
+  dropNetwork(options: { readonly ms: number; readonly websocket: boolean; readonly peerConnections: boolean }): void;
+  /** The meeting client's status, how many times the adapter was asked to connect, and the participant. */
+  info(): { readonly clientStatus: string; readonly connects: number; readonly participantId?: string; readonly openConnections: number };
+  readonly timings: Timings;
+  /** The adapter's own diagnostics, when it has any (for failure reports). */
+  diagnostics(): unknown;
+}
+
+declare global {
+  interface Window {
+    media: MediaHarness;
+  }
+}
+
+/** Every RTCPeerConnection the page creates, whatever adapter creates it. */
+const connections = new Set<RTCPeerConnection>();
+
+function trackPeerConnections(): void {
+  const Native = globalThis.RTCPeerConnection;
+  if (!Native) return;
+  class Tracked extends Native {
+    constructor(configuration?: RTCConfiguration) {
+      super(configuration);
+      connections.add(this);
+    }
+  }
+  globalThis.RTCPeerConnection = Tracked;
+}
+
+/** The meeting WebSockets of the page, and when new ones may open again. */
+const sockets = new Set<WebSocket>();
+let blockedUntil = 0;
+
+/**
+ * A browser WebSocket the drop hook can close; while blocked, it dials a path
+ * the server refuses (a real failed handshake; a closed port would do too, but
+ * Chromium throws at once for its restricted ports).
+ */
+class DroppableWebSocket extends WebSocket {
+  constructor(url: string) {
+    super(Date.now() < blockedUntil ? `${url}-dropped` : url);
+    sockets.add(this);
+    this.addEventListener('close', () => sockets.delete(this));
+  }
+}
+
+/** Who takes part, as the room would tell the adapter: the roster's order, online from the meeting's presence. */
+function participantsOf(state: MeetingState): MediaParticipantInfo[] {
+  const people = [...state.cell.members, ...state.delegates, ...(state.guests ?? [])];
+  return people.map((p) => ({ participantId: p.id, name: p.name, online: !!state.connected[p.id] }));
+}
+
+async function countersOf(receiver: RTCRtpReceiver | undefined): Promise<{ frames: number; packets: number; samples: number }> {
+  const out = { frames: 0, packets: 0, samples: 0 };
+  if (!receiver) return out;
+  for (const stat of (await receiver.getStats()).values()) {
+    if (stat.type !== 'inbound-rtp') continue;
+    out.frames += Number(stat.framesDecoded ?? 0);
+    out.packets += Number(stat.packetsReceived ?? 0);
+    out.samples += Number(stat.totalSamplesReceived ?? 0);
+  }
+  return out;
+}
+
+function receiversByTrack(): Map<string, RTCRtpReceiver> {
+  const byTrack = new Map<string, RTCRtpReceiver>();
+  for (const pc of connections) {
+    if (pc.signalingState === 'closed') continue;
+    for (const receiver of pc.getReceivers()) byTrack.set(receiver.track.id, receiver);
+  }
+  return byTrack;
+}
+
+/** Renders each remote video in a tiny element once, to time its first frame (only when measuring). */
+function watchFirstFrames(adapter: MediaAdapter<MediaStreamTrack>, timings: Timings): void {
+  const seen = new Set<string>();
+  const check = () => {
+    for (const remote of adapter.getSnapshot().remotes) {
+      if (!remote.video || seen.has(remote.video.id)) continue;
+      seen.add(remote.video.id);
+      const video = document.createElement('video');
+      Object.assign(video, { muted: true, autoplay: true, playsInline: true, width: 32, height: 24 });
+      video.srcObject = new MediaStream([remote.video]);
+      document.body.append(video);
+      video.requestVideoFrameCallback(() => {
+        const now = performance.now();
+        timings.firstRemoteFrame ??= now;
+        timings.firstFrameOf[remote.participantId] ??= now;
+        video.remove();
+      });
+    }
+  };
+  adapter.subscribe(check);
+}
+
+function view(adapter: MediaAdapter<MediaStreamTrack>): SnapshotView {
+  const s = adapter.getSnapshot();
+  const { video, ...local } = s.local;
+  return {
+    status: s.status,
+    ...(s.error ? { error: { ...s.error } } : {}),
+    local: { ...local, video: !!video },
+    remotes: s.remotes.map(({ audio, video, screen, ...rest }) => ({ ...rest, audio: !!audio, video: !!video, screen: !!screen })),
+  };
+}
+
+/**
+ * Starts the harness with the adapter factory the bundle was built with.
+ * The page's query: `token`, `options` (JSON for the factory), `join` (JSON
+ * merged into `MediaJoin`: cameraOff, audioOnly…), `measure=1` to time frames.
+ */
+export function startHarness(create: (options: Record<string, unknown>) => MediaAdapter<MediaStreamTrack>): void {
+  trackPeerConnections();
+  const params = new URLSearchParams(location.search);
+  const joinExtra = JSON.parse(params.get('join') ?? '{}') as Partial<MediaJoin>;
+  const client = new MeetingClient({
+    url: `ws://${location.host}/ws`,
+    token: params.get('token') ?? '',
+    WebSocket: DroppableWebSocket as unknown as new (url: string) => WebSocketLike,
+    initialBackoffMs: 100,
+    maxBackoffMs: 1_000,
+  });
+  const adapter = create(JSON.parse(params.get('options') ?? '{}') as Record<string, unknown>);
+  const timings: Timings = { firstFrameOf: {} };
+  if (params.get('measure') === '1') watchFirstFrames(adapter, timings);
+  let connects = 0;
+  let ready = false;
+  client.subscribe(() => {
+    const s = client.getSnapshot();
+    if (!s.meeting || !s.you) return;
+    adapter.setParticipants(participantsOf(s.meeting));
+    adapter.applyMicrophoneRule(microphoneRule(s.meeting, s.you.participantId));
+    if (connects === 0 && s.status === 'connected') {
+      connects += 1;
+      timings.clientConnected = performance.now();
+      const join: MediaJoin = { meetingId: s.meeting.id, participantId: s.you.participantId, name: s.you.name, signalling: client, ...joinExtra };
+      void adapter.connect(join).then(() => {
+        timings.adapterConnected = performance.now();
+        ready = true;
+      });
+    }
+  });
+
+  window.media = {
+    get ready() {
+      return ready;
+    },
+    snapshot: () => view(adapter),
+    async call(method, value) {
+      await (adapter[method] as (v: typeof value) => Promise<void>).call(adapter, value);
+    },
+    async receiving() {
+      const receivers = receiversByTrack();
+      const out: Record<string, ReceiveCounters> = {};
+      for (const remote of adapter.getSnapshot().remotes) {
+        const [video, audio] = await Promise.all([countersOf(remote.video && receivers.get(remote.video.id)), countersOf(remote.audio && receivers.get(remote.audio.id))]);
+        out[remote.participantId] = { framesDecoded: video.frames, videoPackets: video.packets, audioPackets: audio.packets, audioSamples: audio.samples };
+      }
+      return out;
+    },
+    async totalFramesDecoded() {
+      let total = 0;
+      for (const receiver of receiversByTrack().values()) if (receiver.track.kind === 'video') total += (await countersOf(receiver)).frames;
+      return total;
+    },
+    command: (command) => client.send(command),
+    dropNetwork({ ms, websocket, peerConnections }) {
+      if (websocket) {
+        blockedUntil = Date.now() + ms;
+        for (const socket of sockets) socket.close();
+      }
+      if (peerConnections) for (const pc of connections) pc.close();
+    },
+    info: () => ({
+      clientStatus: client.getSnapshot().status,
+      connects,
+      participantId: client.getSnapshot().you?.participantId,
+      openConnections: [...connections].filter((pc) => pc.connectionState === 'connected').length,
+    }),
+    timings,
+    diagnostics: () => (adapter as { diagnostics?: () => unknown }).diagnostics?.(),
+  };
+}

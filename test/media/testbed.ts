@@ -1,0 +1,175 @@
+/**
+ * The media conformance suite's world: the real meeting server (in process,
+ * SQLite in a temporary folder) serving a tiny page that bundles the harness
+ * with one adapter, and Debian's Chromium with fake devices, one browser
+ * context per participant. Everything on 127.0.0.1, inside the test's
+ * network namespace (see `networkSkipReason`).
+ */
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startMeetingServer, type MeetingServer } from '../../server/app.js';
+import { silentLog } from '../../server/log.js';
+import { SqliteEventStore } from '../../server/sqlite-event-store.js';
+import type { ClientCommand, MeetingDefinition, Role } from '../../src/core/index.js';
+import { CHROMIUM_ARGS, repoRoot, waitFor } from '../e2e/helpers.js';
+import type { AdapterUnderTest } from './adapters.js';
+import type { MediaHarness, ReceiveCounters, SnapshotView } from './harness/harness.js';
+
+const SECRET = 'media-conformance-secret-long-enough-for-hs256';
+
+/**
+ * Chromium's media flags: fake camera and microphone, and host candidates on
+ * loopback (TOOLCHAIN.md: none are gathered on loopback without it). Not
+ * `--use-fake-ui-for-media-stream`: permissions are given per context with
+ * playwright's `permissions` (camera and microphone, or the microphone alone
+ * for the denied-camera case); Chromium 156 then answers a camera request of a
+ * context without the camera permission with NotAllowedError at once.
+ */
+export const MEDIA_ARGS = [...CHROMIUM_ARGS, '--use-fake-device-for-media-stream', '--allow-loopback-in-peer-connection', '--autoplay-policy=no-user-gesture-required'];
+
+/**
+ * Why WebRTC must not run here, or undefined: the suite runs only inside a
+ * network namespace without a route out (every address loopback or
+ * link-local; `unshare -n`, as scripts/run-tests.mjs does), so no packet can
+ * leave the machine. `MEDIA_SKIP` carries the runner's own reason.
+ */
+export function networkSkipReason(): string | undefined {
+  if (process.env.MEDIA_SKIP) return process.env.MEDIA_SKIP;
+  const outside = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a && !(a.family === 'IPv4' ? a.address.startsWith('127.') : a.address === '::1' || a.address.toLowerCase().startsWith('fe80:')));
+  return outside.length > 0 ? 'media conformance needs a network namespace with only loopback (run it through scripts/run-tests.mjs, or unshare -n)' : undefined;
+}
+
+/** The page of one participant, driven through `window.media`. */
+export class MediaPage {
+  constructor(
+    readonly participantId: string,
+    readonly page: Page,
+    readonly context: BrowserContext,
+  ) {}
+
+  snapshot(): Promise<SnapshotView> {
+    return this.page.evaluate(() => window.media.snapshot());
+  }
+
+  call(method: Parameters<MediaHarness['call']>[0], value: boolean | number | undefined): Promise<void> {
+    return this.page.evaluate(([m, v]) => window.media.call(m, v), [method, value] as const);
+  }
+
+  receiving(): Promise<Record<string, ReceiveCounters>> {
+    return this.page.evaluate(() => window.media.receiving());
+  }
+
+  totalFramesDecoded(): Promise<number> {
+    return this.page.evaluate(() => window.media.totalFramesDecoded());
+  }
+
+  command(command: ClientCommand): Promise<number> {
+    return this.page.evaluate((c) => window.media.command(c), command);
+  }
+
+  dropNetwork(options: Parameters<MediaHarness['dropNetwork']>[0]): Promise<void> {
+    return this.page.evaluate((o) => window.media.dropNetwork(o), options);
+  }
+
+  info(): Promise<ReturnType<MediaHarness['info']>> {
+    return this.page.evaluate(() => window.media.info());
+  }
+
+  timings(): Promise<MediaHarness['timings']> {
+    return this.page.evaluate(() => window.media.timings);
+  }
+
+  /** The snapshot and the adapter's diagnostics, for a failure message. */
+  async report(): Promise<string> {
+    const [snapshot, diagnostics] = await Promise.all([this.snapshot(), this.page.evaluate(() => window.media.diagnostics())]);
+    return `${this.participantId}: ${JSON.stringify(snapshot)}\n  ${JSON.stringify(diagnostics)}`;
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+}
+
+/** How to open one participant's page. */
+export interface OpenOptions {
+  readonly role: Role;
+  /** More of `MediaJoin` (cameraOff, audioOnly…). */
+  readonly join?: Readonly<Record<string, unknown>>;
+  /** Browser permissions of the context; camera and microphone by default. */
+  readonly permissions?: readonly string[];
+  /** Time the first remote frames (bench). */
+  readonly measure?: boolean;
+}
+
+/** The server, the bundled page and the browser for one adapter. */
+export class MediaTestbed {
+  private readonly pages: MediaPage[] = [];
+
+  private constructor(
+    readonly adapter: AdapterUnderTest,
+    readonly options: Readonly<Record<string, unknown>>,
+    readonly server: MeetingServer,
+    private readonly store: SqliteEventStore,
+    private readonly dir: string,
+    readonly browser: Browser,
+  ) {}
+
+  /** Bundles the harness with the adapter, starts the meeting server and the browser. */
+  static async start(adapter: AdapterUnderTest, meeting: MeetingDefinition, options: Readonly<Record<string, unknown>>): Promise<MediaTestbed> {
+    const bundle = await build({
+      stdin: {
+        contents: `import { startHarness } from './harness/harness.ts';\nimport { ${adapter.factory} as create } from ${JSON.stringify(join(repoRoot, adapter.module))};\nstartHarness(create);\n`,
+        resolveDir: join(repoRoot, 'test', 'media'),
+        sourcefile: `harness-${adapter.name}.ts`,
+        loader: 'ts',
+      },
+      bundle: true,
+      format: 'esm',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    });
+    const script = bundle.outputFiles[0]!.contents;
+    const page = '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>media conformance</title><link rel="icon" href="data:,"></head><body><script type="module" src="/harness.js"></script></body></html>';
+    const http = (req: IncomingMessage, res: ServerResponse) => {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (path === '/media') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      else if (path === '/harness.js') res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+      else return false;
+      return true;
+    };
+    const dir = mkdtempSync(join(tmpdir(), 'party-media-'));
+    const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+    const server = await startMeetingServer({ store, secret: SECRET, port: 0, host: '127.0.0.1', log: silentLog, meetings: [meeting], http });
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: MEDIA_ARGS });
+    return new MediaTestbed(adapter, options, server, store, dir, browser);
+  }
+
+  /** Opens a participant's page in a fresh context and waits until its adapter connected. */
+  async open(participantId: string, meetingId: string, open: OpenOptions): Promise<MediaPage> {
+    const context = await this.browser.newContext({ permissions: [...(open.permissions ?? ['camera', 'microphone'])] });
+    const page = await context.newPage();
+    const media = new MediaPage(participantId, page, context);
+    this.pages.push(media);
+    const token = await this.server.tokens.sign({ meetingId, participantId, role: open.role }, '1h');
+    const extra = (await this.adapter.join?.(participantId, open.role)) ?? {};
+    const query = new URLSearchParams({ token, options: JSON.stringify(this.options), join: JSON.stringify({ ...extra, ...open.join }) });
+    if (open.measure) query.set('measure', '1');
+    await page.goto(`${this.server.url}/media?${query}`);
+    await waitFor(`${participantId}: adapter connected`, () => page.evaluate(() => window.media?.ready === true).then((ok) => (ok ? ok : Promise.reject(new Error('not yet')))), 15_000);
+    return media;
+  }
+
+  async stop(): Promise<void> {
+    await this.browser.close().catch(() => {});
+    await this.server.close();
+    await this.store.close();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
