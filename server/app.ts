@@ -70,6 +70,12 @@ export interface MeetingServerOptions {
   /** Messages per connection: a burst, refilled per second (defaults RATE_BURST, RATE_PER_SECOND). */
   readonly rateLimit?: { readonly burst: number; readonly perSecond: number };
   /**
+   * The server runs behind one reverse proxy (docs/deploy.md): the client's
+   * address is the last one the proxy added to X-Forwarded-For. Off by
+   * default, since a client could write that header itself.
+   */
+  readonly trustProxy?: boolean;
+  /**
    * One more check of a verified invite before the welcome (the REST API's
    * revocation list): a code refuses the hello, closing with CLOSE_AUTH_FAILED.
    */
@@ -110,6 +116,13 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   } catch {
     return false;
   }
+}
+
+/** The address a request came from: the proxy's last X-Forwarded-For entry when trusted, else the socket's peer. */
+export function clientAddress(req: IncomingMessage, trustProxy: boolean): { address?: string; via?: string } {
+  const peer = req.socket.remoteAddress?.replace(/^::ffff:/, '');
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').at(-1)?.trim() : '';
+  return forwarded ? { address: forwarded, via: peer } : { address: peer };
 }
 
 /** Starts the HTTP and WebSocket server and rebuilds every meeting from its log. */
@@ -184,7 +197,8 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
     }
   }, PING_INTERVAL_MS);
 
-  wss.on('connection', (ws) => {
+  wss.on('connection', (ws, req) => {
+    const from = clientAddress(req, options.trustProxy ?? false);
     metrics.connections.inc();
     alive.set(ws, true);
     ws.on('pong', () => alive.set(ws, true));
@@ -275,7 +289,7 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
         return;
       }
       if (firstSession) await host.run(actor, { type: 'join' }, now());
-      log('info', 'participant connected', { meeting: host.id, participant: actor.participantId, role: actor.role });
+      log('info', 'participant connected', { meeting: host.id, participant: actor.participantId, role: actor.role, ...from });
     }
 
     async function command(message: Extract<ClientMessage, { type: 'command' }>): Promise<void> {

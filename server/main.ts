@@ -9,7 +9,9 @@
  * portal origins allowed to open the meeting WebSocket; default: this
  * server's own host), METRICS_TOKEN (required as a bearer token by /metrics),
  * MEETINGS_FILE (a JSON array of meeting definitions to create at start
- * unless their log exists: for benchmarks, fault tests and seeding).
+ * unless their log exists: for benchmarks, fault tests and seeding),
+ * TRUST_PROXY=1 (behind one reverse proxy: log the client's address from
+ * X-Forwarded-For; see docs/deploy.md).
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
@@ -57,6 +59,7 @@ const server = await startMeetingServer({
   meetings: [...(demo ? [meeting] : []), ...seeded],
   allowedOrigins: process.env.ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
   metricsToken: process.env.METRICS_TOKEN,
+  trustProxy: process.env.TRUST_PROXY === '1',
   http: (req, res) => site?.handle(req, res) ?? false,
 });
 

@@ -82,10 +82,10 @@ export class ServerProcess {
   }
 
   /** Starts the server with the given environment; does not wait for it. */
-  static start(label: string, env: { PORT: number; DATA_DIR: string; PARTY_JWT_SECRET: string }): ServerProcess {
+  static start(label: string, env: { PORT: number; DATA_DIR: string; PARTY_JWT_SECRET: string } & Record<string, string | number>): ServerProcess {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts', '--demo'], {
       cwd: repoRoot,
-      env: { ...process.env, HOST: '127.0.0.1', PORT: String(env.PORT), DATA_DIR: env.DATA_DIR, PARTY_JWT_SECRET: env.PARTY_JWT_SECRET },
+      env: { ...process.env, HOST: '127.0.0.1', ...Object.fromEntries(Object.entries(env).map(([k, v]) => [k, String(v)])) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServerProcess(label, child);
