@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every test runner of the project and ends with one line that adds them up:
 //   tests: N passed, N failed, N skipped
-// Node's test runner: test/{core,server,client,e2e}. web-test-runner: test/components in Chromium.
+// Node's test runner: test/{core,server,client,e2e}, and test/media in a network namespace. web-test-runner: test/components in Chromium.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -40,6 +40,29 @@ const nodeCounts = {
 if (node.status !== 0 && nodeCounts.failed === 0) nodeCounts.failed = 1; // the runner itself failed
 console.log(`node: ${nodeCounts.passed} passed, ${nodeCounts.failed} failed, ${nodeCounts.skipped} skipped`);
 for (const k of Object.keys(totals)) totals[k] += nodeCounts[k];
+
+// The media conformance suite (test/media) runs real WebRTC, so only inside a network namespace that has nothing
+// but loopback (`unshare -n`, as root); where that is impossible its cases are skipped with the reason, never passed.
+const mediaFiles = testFiles(join('test', 'media'));
+if (mediaFiles.length > 0) {
+  const mediaTap = join(results, 'media.tap');
+  const args = ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${mediaTap}`, ...mediaFiles];
+  const noNamespace = 'media conformance needs a network namespace (unshare -n)';
+  const isolated = spawnSync('unshare', ['-n', 'true']).status === 0;
+  if (!isolated) console.log(`skipped: ${noNamespace}`);
+  const media = isolated
+    ? spawnSync('unshare', ['-n', 'sh', '-c', 'ip link set lo up && exec "$@"', 'sh', process.execPath, ...args], { stdio: 'inherit' })
+    : spawnSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, MEDIA_SKIP: noNamespace } });
+  const report = existsSync(mediaTap) ? readFileSync(mediaTap, 'utf8') : '';
+  const mediaCounts = {
+    passed: count(report, 'pass'),
+    failed: count(report, 'fail') + count(report, 'cancelled'),
+    skipped: count(report, 'skipped') + count(report, 'todo'),
+  };
+  if (media.status !== 0 && mediaCounts.failed === 0) mediaCounts.failed = 1;
+  console.log(`media: ${mediaCounts.passed} passed, ${mediaCounts.failed} failed, ${mediaCounts.skipped} skipped`);
+  for (const k of Object.keys(totals)) totals[k] += mediaCounts[k];
+}
 
 if (!nodeOnly) {
   const wtr = spawnSync(join('node_modules', '.bin', 'wtr'), [], { stdio: 'inherit' });
