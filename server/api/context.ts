@@ -1,0 +1,67 @@
+import type { IncomingMessage } from 'node:http';
+import type { MeetingDefinition, MeetingPolicy, RejectionCode } from '../../src/core/index.js';
+import type { Log } from '../log.js';
+import type { MeetingHost } from '../meeting-host.js';
+import type { RegistryStore, ScheduledMeeting } from '../registry-store.js';
+import type { JoinTokens } from '../tokens.js';
+import { mayAccess, type AdminClaims, type AdminTokens } from './admin-tokens.js';
+import { forbidden, notFound } from './errors.js';
+import type { Reply } from './http.js';
+
+/** The part of the running meeting server the API uses (`MeetingServer` has it). */
+export interface MeetingServerPort {
+  readonly tokens: JoinTokens;
+  meeting(id: string): MeetingHost | undefined;
+  createMeeting(definition: MeetingDefinition): Promise<MeetingHost>;
+  disconnect(meetingId: string, participantId: string, code: RejectionCode, message: string): number;
+}
+
+/** What every handler may use. */
+export interface ApiDeps {
+  readonly registry: RegistryStore;
+  readonly server: MeetingServerPort;
+  readonly admins: AdminTokens;
+  /** The policy in force for new meetings (national defaults unless the integrator overrode them). */
+  readonly policy: MeetingPolicy;
+  /** The overrides of that policy, recorded in each new meeting's definition. */
+  readonly policyOverrides?: Partial<MeetingPolicy>;
+  /** The invite link a member opens, for a join token. */
+  readonly inviteUrl: (token: string) => string;
+  /** Milliseconds since the epoch (tests may fix it). */
+  readonly clock: () => number;
+  readonly log: Log;
+}
+
+/** One request, authenticated, with its path parameters. */
+export interface RequestContext {
+  readonly req: IncomingMessage;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: URLSearchParams;
+  readonly admin: AdminClaims;
+  readonly deps: ApiDeps;
+}
+
+/** A route's handler. */
+export type Handler = (ctx: RequestContext) => Promise<Reply>;
+
+/** A meeting the API may act on: its registry entry (absent for one created otherwise, e.g. the demo's) and its live host. */
+export interface MeetingInScope {
+  readonly entry?: ScheduledMeeting;
+  readonly host?: MeetingHost;
+  readonly definition: MeetingDefinition;
+}
+
+/** Finds the meeting `{id}` names and checks the token may reach its unit: 404, then 403. */
+export async function meetingInScope(ctx: RequestContext): Promise<MeetingInScope> {
+  const id = ctx.params['id']!;
+  const entry = await ctx.deps.registry.meeting(id);
+  const host = ctx.deps.server.meeting(id);
+  const definition = host?.state ?? entry?.definition;
+  if (!definition) throw notFound(`The meeting ${id}`);
+  const units = entry ? [entry.cellId, entry.parentId] : [definition.cell.id];
+  if (!mayAccess(ctx.admin, units)) throw forbidden(`the meeting ${id}`);
+  return { ...(entry ? { entry } : {}), ...(host ? { host } : {}), definition };
+}
+
+/** The current time as ISO 8601. */
+export const nowIso = (deps: ApiDeps): string => new Date(deps.clock()).toISOString();
