@@ -11,17 +11,24 @@
  * MEETINGS_FILE (a JSON array of meeting definitions to create at start
  * unless their log exists: for benchmarks, fault tests and seeding),
  * TRUST_PROXY=1 (behind one reverse proxy: log the client's address from
- * X-Forwarded-For; see docs/deploy.md).
+ * X-Forwarded-For; see docs/deploy.md), PUBLIC_URL (the address members
+ * open, for the REST API's invite links; default: this server's own).
+ *
+ * The REST API (docs/openapi.json) is always mounted under /api; its registry
+ * is in PostgreSQL with DATABASE_URL, else in DATA_DIR/registry.sqlite.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { MeetingDefinition } from '../src/core/index.js';
+import { createApi, invitesGate, type Api } from './api/index.js';
 import { startMeetingServer } from './app.js';
 import { demoInvites, demoSite } from './demo.js';
 import { sampleMeeting } from './sample-cell.js';
 import type { EventStore } from './event-store.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
+import type { RegistryStore } from './registry-store.js';
+import { SqliteRegistryStore } from './sqlite-registry-store.js';
 
 const started = performance.now();
 const demo = process.argv.includes('--demo');
@@ -44,7 +51,19 @@ async function openStore(): Promise<EventStore> {
   return PostgresEventStore.open({ url });
 }
 
+/** The REST API's registry, beside the event log: PostgreSQL when DATABASE_URL is set, else SQLite. */
+async function openRegistry(): Promise<RegistryStore> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return new SqliteRegistryStore(join(dataDir, 'registry.sqlite'));
+  const { PostgresRegistryStore } = await import('./postgres-registry-store.js');
+  return PostgresRegistryStore.open({ url });
+}
+
 const store = await openStore();
+const registry = await openRegistry();
+const jwtSecret = secret();
+// Set right after the server starts listening, before any request is read.
+let api: Api | undefined;
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
 const meeting = sampleMeeting(new Date().toISOString());
@@ -53,15 +72,17 @@ const seeded = process.env.MEETINGS_FILE ? (JSON.parse(readFileSync(process.env.
 const site = demo ? await demoSite(meeting) : undefined;
 const server = await startMeetingServer({
   store,
-  secret: secret(),
+  secret: jwtSecret,
   host,
   port,
   meetings: [...(demo ? [meeting] : []), ...seeded],
   allowedOrigins: process.env.ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
   metricsToken: process.env.METRICS_TOKEN,
   trustProxy: process.env.TRUST_PROXY === '1',
-  http: (req, res) => site?.handle(req, res) ?? false,
+  admitInvite: invitesGate(registry),
+  http: async (req, res) => (api !== undefined && (await api.handle(req, res))) || (site?.handle(req, res) ?? false),
 });
+api = createApi({ registry, server, secret: jwtSecret, ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}) });
 
 if (demo) {
   const base = `http://${host}:${server.port}`;
@@ -75,6 +96,9 @@ if (demo) {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
-    void server.close().then(() => store.close()).then(() => process.exit(0));
+    void server
+      .close()
+      .then(() => Promise.all([store.close(), registry.close()]))
+      .then(() => process.exit(0));
   });
 }
