@@ -62,8 +62,8 @@ async function openRegistry(): Promise<RegistryStore> {
 const store = await openStore();
 const registry = await openRegistry();
 const jwtSecret = secret();
-// Set right after the server starts listening, before any request is read.
-let api: Api | undefined;
+// The API is set right after the server starts listening, before any request is read.
+const mounted: { api?: Api } = {};
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
 const meeting = sampleMeeting(new Date().toISOString());
@@ -80,9 +80,9 @@ const server = await startMeetingServer({
   metricsToken: process.env.METRICS_TOKEN,
   trustProxy: process.env.TRUST_PROXY === '1',
   admitInvite: invitesGate(registry),
-  http: async (req, res) => (api !== undefined && (await api.handle(req, res))) || (site?.handle(req, res) ?? false),
+  http: async (req, res) => (mounted.api !== undefined && (await mounted.api.handle(req, res))) || (site?.handle(req, res) ?? false),
 });
-api = createApi({ registry, server, secret: jwtSecret, ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}) });
+mounted.api = createApi({ registry, server, secret: jwtSecret, ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}) });
 
 if (demo) {
   const base = `http://${host}:${server.port}`;
