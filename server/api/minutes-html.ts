@@ -113,7 +113,7 @@ export function minutesHtml({ minutes: m, locality, assessments, delegateNames }
 ${m.status === 'adopted' ? '' : '<p class="draft">BẢN DỰ THẢO — biên bản chưa được thông qua</p>'}
 <h2>I. Thời gian, địa điểm, thành phần</h2>
 <p>Thời gian: ${m.openedAt ? `bắt đầu lúc ${e(vietnameseDateTime(m.openedAt))}` : 'chưa khai mạc'}.</p>
-<p>Địa điểm: ${e(m.place)}${m.bridgePoints.length > 1 ? `; các điểm cầu: ${m.bridgePoints.map(e).join('; ')}` : ''}.</p>
+<p>Địa điểm: ${e(m.place)}${m.bridgePoints.length > 1 ? ` (điểm cầu chính); các điểm cầu khác: ${m.bridgePoints.slice(1).map(e).join('; ')}` : ''}.</p>
 <p>Chủ trì: ${e(m.chair)}. Thư ký: ${m.recorder ? e(m.recorder) : 'chưa bầu'}.</p>
 <p>Đại biểu cấp trên:</p>${list(m.delegates.map((d) => `${e(d.name)}${d.organization ? `, ${e(d.organization)}` : ''}`))}
 <p>Tổng số đảng viên: ${a.total} (chính thức ${a.full}, dự bị ${a.probationary}; sinh hoạt tạm thời ${a.attachedHere}); miễn sinh hoạt: ${a.exempt}.</p>
@@ -129,7 +129,7 @@ ${tasks.length ? `<p>Nhiệm vụ:</p>${list(tasks)}` : ''}
 <p>Chấm điểm buổi sinh hoạt: ${m.rating ? `${m.rating.score} điểm${m.rating.note ? ` — ${e(m.rating.note)}` : ''}` : 'chưa chấm'}.</p>
 ${assessed.length ? `<h2>V. Nhận xét của đại biểu cấp trên</h2><ul>${assessed.join('')}</ul>` : ''}
 ${m.annexes.length ? `<h2>Phụ lục</h2>${list(m.annexes.map((x) => e(x.text)))}` : ''}
-<p>Cuộc họp kết thúc lúc ${m.closedAt ? e(vietnameseDateTime(m.closedAt)) : '…'}. ${m.status === 'adopted' ? 'Biên bản đã được đọc lại trước cuộc họp và được thông qua.' : 'Biên bản chưa được thông qua.'}</p>
+<p>${m.closedAt ? `Cuộc họp kết thúc lúc ${e(vietnameseDateTime(m.closedAt))}.` : 'Cuộc họp chưa kết thúc.'} ${m.status === 'adopted' ? 'Biên bản đã được đọc lại trước cuộc họp và được thông qua.' : 'Biên bản chưa được thông qua.'}</p>
 <footer class="signatures">
   <div><p class="role">THƯ KÝ</p><p class="hint">(Ký, ghi rõ họ tên)</p><p class="name">${m.recorder ? e(m.recorder) : ''}</p></div>
   <div><p class="role">CHỦ TRÌ</p><p class="hint">(Ký, ghi rõ họ tên)</p><p class="name">${e(m.chair)}</p></div>
