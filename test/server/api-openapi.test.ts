@@ -182,7 +182,7 @@ describe('docs/openapi.json against the API', () => {
 
   it('documents every path parameter, and the admin token on every operation', () => {
     for (const { method, path, operation, item } of operations) {
-      const params = [...((item['parameters'] as Json[] | undefined) ?? []), ...((operation['parameters'] as Json[] | undefined) ?? [])];
+      const params = [...((item['parameters'] as unknown as Json[] | undefined) ?? []), ...((operation['parameters'] as Json[] | undefined) ?? [])];
       const inPath = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
       const documented = params.filter((p) => p['in'] === 'path').map((p) => p['name']).sort();
       assert.deepEqual(documented, inPath, `${method} ${path}`);
