@@ -51,17 +51,21 @@ function deniedHelp(say: Say, platform: Platform) {
     ${sections}`;
 }
 
-/** What went wrong, in a `role="alert"` sentence, and what to do about it. */
-export function renderFailureHelp(failure: Failure, platform: Platform, say: Say) {
-  const body = {
+/** What to do about a failure: numbered steps for the member's phone, or one plain sentence. */
+export function renderFailureSteps(failure: Failure, platform: Platform, say: Say) {
+  return {
     denied: () => deniedHelp(say, platform),
     'not-found': () => html`<p>${say('not-found.body')}</p>`,
     busy: () => steps(say, ['busy.1', 'busy.2', 'busy.3']),
     other: () => html`<p>${say('other.body')}</p>`,
   }[failure]();
+}
+
+/** What went wrong, in a `role="alert"` sentence, and what to do about it. */
+export function renderFailureHelp(failure: Failure, platform: Platform, say: Say) {
   return html`<div class="help" part="help" data-failure=${failure}>
     <p role="alert" class="failure">${say(`failure.${failure}`)}</p>
-    ${body}
+    ${renderFailureSteps(failure, platform, say)}
   </div>`;
 }
 
