@@ -8,3 +8,4 @@ import './components/vote-panel/define.js';
 import './components/lobby-gate/define.js';
 import './components/meeting-documents/define.js';
 import './components/device-check/define.js';
+import './components/media-stage/define.js';

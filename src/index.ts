@@ -13,10 +13,12 @@ export { MeetingDocuments } from './components/meeting-documents/meeting-documen
 export * from './components/meeting-documents/meeting-documents.events.js';
 export { DeviceCheck } from './components/device-check/device-check.js';
 export * from './components/device-check/device-check.events.js';
+export { MediaStage } from './components/media-stage/media-stage.js';
+export * from './components/media-stage/media-stage.events.js';
 export { MeetingMinutes } from './components/meeting-minutes/meeting-minutes.js';
 export * from './components/meeting-minutes/meeting-minutes.events.js';
 export * from './components/shared/events.js';
-export { meetingStoreContext } from './components/shared/context.js';
+export { mediaContext, meetingStoreContext } from './components/shared/context.js';
 export { StoreController } from './components/shared/store-controller.js';
 export * from './client/index.js';
 export * from './core/index.js';
