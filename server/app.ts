@@ -13,6 +13,8 @@ import type { EventStore } from './event-store.js';
 import { jsonLog, type Log } from './log.js';
 import { MeetingHost, type Session } from './meeting-host.js';
 import { ServerMetrics } from './metrics.js';
+import type { MeetingOwnership } from './ownership.js';
+import { OwnershipLostError } from './postgres-event-store.js';
 import { JoinTokens, TokenError, type JoinClaims } from './tokens.js';
 
 /** WebSocket close codes the client understands: do not retry with the same token. */
@@ -21,6 +23,8 @@ export const CLOSE_AUTH_FAILED = 4001;
 export const CLOSE_UNKNOWN_MEETING = 4004;
 /** The participant has too many connections open already. */
 export const CLOSE_TOO_MANY_CONNECTIONS = 4009;
+/** The meeting is served by another process now: reconnect (to the address of the `redirect` sent before, if any). */
+export const CLOSE_MOVED = 4010;
 
 /** Largest message a client may send, in bytes. */
 const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -75,6 +79,13 @@ export interface MeetingServerOptions {
    * default, since a client could write that header itself.
    */
   readonly trustProxy?: boolean;
+  /**
+   * Several processes serving one province (server/ownership.ts): each
+   * meeting is loaded by the process that takes it, and clients of a meeting
+   * owned elsewhere are redirected there. Unset: this process serves every
+   * meeting in the store, all loaded at start.
+   */
+  readonly ownership?: MeetingOwnership;
   /**
    * One more check of a verified invite before the welcome (the REST API's
    * revocation list): a code refuses the hello, closing with CLOSE_AUTH_FAILED.
@@ -136,15 +147,55 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
   // Ids being created: a second create of the same id must not append a second meeting-created.
   const creating = new Set<string>();
   // Joined connections, so that a revoked invite's sessions can be closed.
-  const live = new Map<WebSocket, { meetingId: string; participantId: string; refuse: (code: RejectionCode, message: string) => void }>();
+  const live = new Map<WebSocket, { meetingId: string; participantId: string; refuse: (code: RejectionCode, message: string) => void; moved: () => void }>();
   // Once closing, departures are not recorded: the next start closes stale presence, as after a crash.
   let closing = false;
-  for (const id of await store.meetingIds()) meetings.set(id, await MeetingHost.load(store, id, now));
-  for (const meeting of options.meetings ?? []) {
-    if (!meetings.has(meeting.id)) {
-      meetings.set(meeting.id, await MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting }));
+  const { ownership } = options;
+  const seeded = new Map((options.meetings ?? []).map((meeting) => [meeting.id, meeting]));
+  if (!ownership) {
+    for (const id of await store.meetingIds()) meetings.set(id, await MeetingHost.load(store, id, now));
+    for (const meeting of seeded.values()) {
+      if (!meetings.has(meeting.id)) meetings.set(meeting.id, await MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting }));
     }
   }
+  // Clustered: a meeting is loaded by the process that takes it, when its first client arrives.
+  const loading = new Map<string, Promise<MeetingHost | undefined>>();
+  async function load(meetingId: string): Promise<MeetingHost | undefined> {
+    if ((await store.read(meetingId, 0)).length > 0) return MeetingHost.load(store, meetingId, now);
+    const definition = seeded.get(meetingId);
+    return definition && MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting: definition });
+  }
+  /** The meeting's host here, the address of the process that serves it, or nothing when it does not exist. */
+  async function locate(meetingId: string): Promise<MeetingHost | { url: string } | undefined> {
+    if (!ownership) return meetings.get(meetingId);
+    const placement = await ownership.place(meetingId);
+    if (!placement.here) {
+      if (meetings.has(meetingId)) movedAway(meetingId);
+      return { url: placement.url };
+    }
+    const present = meetings.get(meetingId);
+    if (present) return present;
+    let pending = loading.get(meetingId);
+    if (!pending) {
+      pending = load(meetingId).finally(() => loading.delete(meetingId));
+      loading.set(meetingId, pending);
+    }
+    const host = await pending;
+    if (host && !meetings.has(meetingId)) {
+      meetings.set(meetingId, host);
+      metrics.meetings.set(meetings.size);
+      log('info', 'meeting taken', { meeting: meetingId, owner: ownership.owner });
+    }
+    return host;
+  }
+  /** Another process took the meeting over: forget it here, and send its clients on (they reconnect and are redirected). */
+  function movedAway(meetingId: string): void {
+    if (!meetings.delete(meetingId)) return;
+    metrics.meetings.set(meetings.size);
+    log('warn', 'meeting lost to another process', { meeting: meetingId });
+    for (const connection of live.values()) if (connection.meetingId === meetingId) connection.moved();
+  }
+  ownership?.onLost(movedAway);
   log('info', 'meetings loaded', { count: meetings.size });
   metrics.meetings.set(meetings.size);
 
@@ -243,7 +294,13 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
         ws.close(CLOSE_AUTH_FAILED, refusal);
         return;
       }
-      const host = meetings.get(claims.meetingId);
+      const found = await locate(claims.meetingId);
+      if (found && 'url' in found) {
+        send({ type: 'redirect', url: found.url });
+        ws.close(CLOSE_MOVED, 'moved');
+        return;
+      }
+      const host = found;
       if (!host) {
         reject('unknown-meeting', 'This meeting does not exist on this server.');
         ws.close(CLOSE_UNKNOWN_MEETING, 'unknown-meeting');
@@ -283,6 +340,10 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
           reject(code, text);
           ws.close(CLOSE_AUTH_FAILED, code);
         },
+        moved: () => {
+          joined = undefined; // no departure is recorded here: the new owner closes stale presence
+          ws.close(CLOSE_MOVED, 'moved');
+        },
       });
       if (ws.readyState !== ws.OPEN) {
         leave();
@@ -300,7 +361,14 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
       const { host, session } = joined;
       metrics.commands.inc({ type: message.command.type });
       const key = `${session.actor.participantId}/${message.id}`;
-      const outcome = await host.run(session.actor, message.command, now(), key);
+      let outcome;
+      try {
+        outcome = await host.run(session.actor, message.command, now(), key);
+      } catch (error) {
+        // Fenced off: another process took the meeting. No reply: the client resends the command there.
+        if (error instanceof OwnershipLostError) return movedAway(host.id);
+        throw error;
+      }
       if ('rejection' in outcome) {
         log('info', 'command rejected', { meeting: host.id, participant: session.actor.participantId, command: message.command.type, code: outcome.rejection.code });
         reject(outcome.rejection.code, outcome.rejection.message, message.id);
@@ -327,7 +395,10 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
       const { host, session } = joined;
       joined = undefined;
       if (!host.detach(session)) {
-        host.run(session.actor, { type: 'leave' }, now()).catch((error) => log('error', 'leave failed', { error: String(error) }));
+        host.run(session.actor, { type: 'leave' }, now()).catch((error) => {
+          if (error instanceof OwnershipLostError) movedAway(host.id);
+          else log('error', 'leave failed', { error: String(error) });
+        });
       }
     }
 
@@ -393,6 +464,8 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
       if (meetings.has(definition.id) || creating.has(definition.id)) throw new Error(`The meeting ${definition.id} exists already.`);
       creating.add(definition.id);
       try {
+        // Clustered: the process that creates a meeting takes it (a new meeting has no owner yet).
+        if (ownership && !(await ownership.place(definition.id)).here) throw new Error(`The meeting ${definition.id} exists already.`);
         const host = await MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting: definition });
         meetings.set(definition.id, host);
         metrics.meetings.set(meetings.size);

@@ -12,13 +12,16 @@
  * unless their log exists: for benchmarks, fault tests and seeding),
  * TRUST_PROXY=1 (behind one reverse proxy: log the client's address from
  * X-Forwarded-For; see docs/deploy.md), PUBLIC_URL (the address members
- * open, for the REST API's invite links; default: this server's own).
+ * open, for the REST API's invite links; default: this server's own),
+ * CLUSTER_WS_URL and LEASE_MS (several processes sharing one PostgreSQL;
+ * see below and docs/scaling.md).
  *
  * The REST API (docs/openapi.json) is always mounted under /api; its registry
  * is in PostgreSQL with DATABASE_URL, else in DATA_DIR/registry.sqlite.
  */
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { MeetingDefinition } from '../src/core/index.js';
 import { createApi, invitesGate, type Api } from './api/index.js';
@@ -26,6 +29,7 @@ import { startMeetingServer } from './app.js';
 import { demoInvites, demoSite } from './demo.js';
 import { sampleMeeting } from './sample-cell.js';
 import type { EventStore } from './event-store.js';
+import type { MeetingOwnership } from './ownership.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import type { RegistryStore } from './registry-store.js';
 import { SqliteRegistryStore } from './sqlite-registry-store.js';
@@ -44,11 +48,26 @@ function secret(): string {
 }
 
 /** PostgreSQL when DATABASE_URL is set (loaded only then: `postgres` is an optional dependency), else SQLite. */
+/**
+ * Several processes for one province (docs/scaling.md): with DATABASE_URL and
+ * CLUSTER_WS_URL (this process's own WebSocket address as clients reach it,
+ * e.g. wss://meet-2.example.vn/ws), each
+ * meeting is owned by one process at a time, recorded in PostgreSQL with a
+ * lease of LEASE_MS (10 s), and taken over when its owner dies.
+ */
+const clusterOwner = process.env.DATABASE_URL && process.env.CLUSTER_WS_URL ? `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}` : undefined;
+
 async function openStore(): Promise<EventStore> {
   const url = process.env.DATABASE_URL;
   if (!url) return new SqliteEventStore(join(dataDir, 'events.sqlite'));
   const { PostgresEventStore } = await import('./postgres-event-store.js');
-  return PostgresEventStore.open({ url });
+  return PostgresEventStore.open({ url, owner: clusterOwner });
+}
+
+async function openOwnership(): Promise<MeetingOwnership | undefined> {
+  if (!clusterOwner) return undefined;
+  const { PostgresOwnership } = await import('./ownership.js');
+  return PostgresOwnership.open({ url: process.env.DATABASE_URL!, owner: clusterOwner, publicUrl: process.env.CLUSTER_WS_URL!, leaseMs: Number(process.env.LEASE_MS ?? 10_000) });
 }
 
 /** The REST API's registry, beside the event log: PostgreSQL when DATABASE_URL is set, else SQLite. */
@@ -60,6 +79,7 @@ async function openRegistry(): Promise<RegistryStore> {
 }
 
 const store = await openStore();
+const ownership = await openOwnership();
 const registry = await openRegistry();
 const jwtSecret = secret();
 // The API is set right after the server starts listening, before any request is read.
@@ -72,6 +92,7 @@ const seeded = process.env.MEETINGS_FILE ? (JSON.parse(readFileSync(process.env.
 const site = demo ? await demoSite(meeting) : undefined;
 const server = await startMeetingServer({
   store,
+  ownership,
   secret: jwtSecret,
   host,
   port,
@@ -98,7 +119,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     void server
       .close()
-      .then(() => Promise.all([store.close(), registry.close()]))
+      .then(() => Promise.all([store.close(), registry.close(), ownership?.close()]))
       .then(() => process.exit(0));
   });
 }

@@ -10,6 +10,20 @@ export interface PostgresEventStoreOptions {
   readonly schema?: string;
   /** Connections in the pool. */
   readonly maxConnections?: number;
+  /**
+   * This process's owner id when several processes share the record
+   * (server/ownership.ts): every append checks, in its transaction, that this
+   * process still holds the meeting's lease, and fails with
+   * `OwnershipLostError` otherwise.
+   */
+  readonly owner?: string;
+}
+
+/** An append by a process that no longer owns the meeting: another process serves it now. */
+export class OwnershipLostError extends Error {
+  constructor(readonly meetingId: string) {
+    super(`This process no longer owns meeting ${meetingId}.`);
+  }
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -24,7 +38,10 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * the event is durable before the server acknowledges it.
  */
 export class PostgresEventStore implements EventStore {
-  private constructor(private readonly sql: postgres.Sql) {}
+  private constructor(
+    private readonly sql: postgres.Sql,
+    private readonly owner?: string,
+  ) {}
 
   /** Connects, creates the schema and tables if missing, and resolves with the store. */
   static async open(options: PostgresEventStoreOptions): Promise<PostgresEventStore> {
@@ -53,6 +70,13 @@ export class PostgresEventStore implements EventStore {
           $$ BEGIN RAISE EXCEPTION 'the event log is append-only'; END $$;
         CREATE OR REPLACE TRIGGER events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON ${schema}.events
           FOR EACH STATEMENT EXECUTE FUNCTION ${schema}.events_append_only();
+        -- Which process serves which meeting (server/ownership.ts), and until when.
+        CREATE TABLE IF NOT EXISTS ${schema}.meeting_owners (
+          meeting_id  text PRIMARY KEY,
+          owner       text NOT NULL,
+          url         text NOT NULL,
+          lease_until timestamptz NOT NULL
+        );
         -- Secret ballots: counts only, updated in place, never a row per ballot.
         CREATE TABLE IF NOT EXISTS ${schema}.ballot_box (
           meeting_id text    NOT NULL,
@@ -66,11 +90,17 @@ export class PostgresEventStore implements EventStore {
       await sql.end({ timeout: 1 });
       throw error;
     }
-    return new PostgresEventStore(sql);
+    return new PostgresEventStore(sql, options.owner);
   }
 
   async append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string, sealed?: SealedBallot): Promise<StoredEvent[]> {
     return this.sql.begin(async (tx) => {
+      if (this.owner) {
+        // The fence: a takeover (an UPDATE of this row) waits for this transaction, and this one sees a lease it lost.
+        const held = await tx`
+          SELECT 1 FROM meeting_owners WHERE meeting_id = ${meetingId} AND owner = ${this.owner} AND lease_until > now() FOR SHARE`;
+        if (held.length === 0) throw new OwnershipLostError(meetingId);
+      }
       await tx`SELECT pg_advisory_xact_lock(hashtextextended(${meetingId}, 0))`;
       if (sealed) {
         await tx`

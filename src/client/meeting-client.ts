@@ -40,6 +40,8 @@ export interface MeetingClientOptions {
 
 /** Close codes after which a retry with the same token cannot succeed (see server/app.ts). */
 const FINAL_CLOSE_CODES = new Set([4001, 4004, 4009]);
+/** The meeting moved to another server process: reconnect at once (to the redirect's address, if one came). */
+const CLOSE_MOVED = 4010;
 const OPEN = 1;
 
 interface PendingCommand {
@@ -63,6 +65,8 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
   private readonly pending = new Map<string, PendingCommand>();
   private socket?: WebSocketLike;
   private welcomed = false;
+  /** Where a `redirect` sent the client; dropped if that address fails, so the client falls back to `url`. */
+  private redirectUrl?: string;
   private attempt = 0;
   private lastHeard = 0;
   private retryTimer?: ReturnType<typeof setTimeout>;
@@ -126,7 +130,7 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
 
   private connect(): void {
     this.welcomed = false;
-    const socket = new this.options.WebSocket(this.options.url);
+    const socket = new this.options.WebSocket(this.redirectUrl ?? this.options.url);
     this.socket = socket;
     socket.onopen = () => {
       const lastSeq = this.snapshot.meeting ? this.snapshot.seq : undefined;
@@ -145,6 +149,7 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
     socket.onclose = (event) => {
       if (this.socket !== socket) return;
       this.socket = undefined;
+      const wasWelcomed = this.welcomed;
       this.welcomed = false;
       clearInterval(this.heartbeatTimer);
       if (this.snapshot.status === 'closed' || this.snapshot.status === 'failed') return;
@@ -154,6 +159,12 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
         this.update({ status: 'failed', failure, retryAt: undefined });
         return;
       }
+      if (event.code === CLOSE_MOVED) {
+        this.reconnectNow();
+        return;
+      }
+      // A redirect target that fails before welcoming us is gone (its process died): back to the main address.
+      if (!wasWelcomed) this.redirectUrl = undefined;
       this.scheduleReconnect();
     };
     socket.onerror = () => {
@@ -202,6 +213,9 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
       case 'signal':
         for (const handler of this.signalHandlers) handler(message.from, message.payload);
         break;
+      case 'redirect':
+        this.redirectUrl = message.url;
+        break;
     }
   }
 
@@ -229,6 +243,14 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
       }
       if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify({ type: 'ping' }));
     }, this.options.heartbeatMs);
+  }
+
+  /** Reconnects without waiting (a move to another process is not a failure), but never in a tight loop. */
+  private reconnectNow(): void {
+    this.attempt += 1;
+    if (this.attempt > 3) return this.scheduleReconnect();
+    this.update({ status: 'reconnecting', retryAt: Date.now() });
+    this.retryTimer = setTimeout(() => this.connect(), 0);
   }
 
   private scheduleReconnect(): void {

@@ -195,6 +195,8 @@ export const ServerMessageSchema = v.variant('type', [
   v.object({ type: v.literal('event'), seq, event: MeetingEventSchema }),
   v.object({ type: v.literal('pong') }),
   v.object({ type: v.literal('signal'), from: id, payload: signalPayload }),
+  // Another server process serves this meeting: reconnect there (followed by close code 4010).
+  v.object({ type: v.literal('redirect'), url: v.pipe(v.string(), v.url(), v.maxLength(2000)) }),
 ]);
 /** A message from server to client. */
 export type ServerMessage = v.InferOutput<typeof ServerMessageSchema>;
