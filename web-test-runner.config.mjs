@@ -45,6 +45,9 @@ export default {
   hostname: '127.0.0.1',
   // Two cores: one page at a time keeps timings steady.
   concurrency: 1,
+  // An axe check of a whole meeting room takes about a second on an idle 2-core machine and several on a busy one;
+  // mocha's 2 s default made those checks fail for load alone.
+  testFramework: { config: { timeout: 10_000 } },
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: flatTsconfigFile('tsconfig.json') })],
   browsers: [
     // No userDataDir: puppeteer then creates a fresh temporary profile and removes it afterwards.
