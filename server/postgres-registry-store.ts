@@ -45,7 +45,10 @@ export class PostgresRegistryStore implements RegistryStore {
       connection: { search_path: schema, application_name: 'party-meeting-registry' },
     });
     try {
-      await sql.unsafe(`
+      // Processes starting together would race on CREATE … IF NOT EXISTS (a duplicate catalogue row): one at a time.
+      await sql.begin(async (tx) => {
+        await tx`SELECT pg_advisory_xact_lock(hashtextextended('party-meeting-registry-schema', 0))`;
+        await tx.unsafe(`
         CREATE SCHEMA IF NOT EXISTS ${schema};
         CREATE TABLE IF NOT EXISTS ${schema}.registry_cells (
           id   text  PRIMARY KEY,
@@ -76,6 +79,7 @@ export class PostgresRegistryStore implements RegistryStore {
           PRIMARY KEY (meeting_id, delegate_id)
         );
       `);
+      });
     } catch (error) {
       await sql.end({ timeout: 1 });
       throw error;

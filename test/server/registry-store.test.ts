@@ -76,6 +76,14 @@ function registryContract(name: string, open: (name: string) => Promise<Registry
       await reopened.close();
     });
 
+    it('opens one registry from several processes starting together', async () => {
+      const name = fresh();
+      const stores = await Promise.all([open(name), open(name), open(name)]);
+      assert.equal(await stores[0]!.createCell(cell('c1')), true);
+      assert.equal((await stores[2]!.cell('c1'))?.id, 'c1');
+      for (const store of stores) await store.close();
+    });
+
     it('counts online and hybrid meetings per cell and Vietnam-time year; in-person ones are not counted', async () => {
       const store = await open(fresh());
       assert.deepEqual(await store.scheduleMeeting(meeting('m1', 'c1', '2026-03-01T08:00:00+07:00', 'online')), { ok: true });
