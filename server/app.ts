@@ -80,6 +80,12 @@ export interface MeetingServerOptions {
    */
   readonly trustProxy?: boolean;
   /**
+   * The portal backend's Ed25519 public key (PEM): join tokens it signs with
+   * EdDSA are accepted besides those signed with `secret` (HS256), so the
+   * portal need not hold the server's secret.
+   */
+  readonly joinPublicKey?: string;
+  /**
    * Several processes serving one province (server/ownership.ts): each
    * meeting is loaded by the process that takes it, and clients of a meeting
    * owned elsewhere are redirected there. Unset: this process serves every
@@ -142,7 +148,7 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
   const metrics = new ServerMetrics();
   const store = metrics.timed(options.store);
   const now = options.now ?? (() => new Date().toISOString());
-  const tokens = new JoinTokens(options.secret);
+  const tokens = options.joinPublicKey ? await JoinTokens.withPublicKey(options.secret, options.joinPublicKey) : new JoinTokens(options.secret);
   const meetings = new Map<string, MeetingHost>();
   // Ids being created: a second create of the same id must not append a second meeting-created.
   const creating = new Set<string>();

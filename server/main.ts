@@ -13,6 +13,8 @@
  * TRUST_PROXY=1 (behind one reverse proxy: log the client's address from
  * X-Forwarded-For; see docs/deploy.md), PUBLIC_URL (the address members
  * open, for the REST API's invite links; default: this server's own),
+ * PARTY_JWT_PUBLIC_KEY_FILE (the portal backend's Ed25519 public key, PEM:
+ * join tokens it signs with EdDSA are accepted too),
  * CLUSTER_WS_URL and LEASE_MS (several processes sharing one PostgreSQL;
  * see below and docs/scaling.md).
  *
@@ -100,6 +102,7 @@ const server = await startMeetingServer({
   allowedOrigins: process.env.ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
   metricsToken: process.env.METRICS_TOKEN,
   trustProxy: process.env.TRUST_PROXY === '1',
+  joinPublicKey: process.env.PARTY_JWT_PUBLIC_KEY_FILE ? readFileSync(process.env.PARTY_JWT_PUBLIC_KEY_FILE, 'utf8') : undefined,
   admitInvite: invitesGate(registry),
   http: async (req, res) => (mounted.api !== undefined && (await mounted.api.handle(req, res))) || (site?.handle(req, res) ?? false),
 });

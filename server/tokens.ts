@@ -1,4 +1,4 @@
-import { SignJWT, errors, jwtVerify } from 'jose';
+import { SignJWT, errors, importSPKI, jwtVerify, type JWTHeaderParameters } from 'jose';
 import type { TokenRole } from '../src/core/index.js';
 
 const AUDIENCE = 'party-meeting';
@@ -24,13 +24,25 @@ export class TokenError extends Error {
   }
 }
 
-/** Signs and verifies join tokens (JWT, HS256) with the server's secret. */
+/**
+ * Signs and verifies join tokens (JWT): HS256 with the server's secret, and,
+ * when the portal's backend signs with its own Ed25519 key instead of sharing
+ * the secret, EdDSA with that key's public half (`withPublicKey`).
+ */
 export class JoinTokens {
   private readonly key: Uint8Array;
+  private publicKey?: Awaited<ReturnType<typeof importSPKI>>;
 
   constructor(secret: string) {
     if (secret.length < 32) throw new Error('The join-token secret must be at least 32 characters.');
     this.key = new TextEncoder().encode(secret);
+  }
+
+  /** Also accepts join tokens signed with EdDSA by the holder of this public key (PEM, SPKI: `-----BEGIN PUBLIC KEY-----`). */
+  static async withPublicKey(secret: string, publicKeyPem: string): Promise<JoinTokens> {
+    const tokens = new JoinTokens(secret);
+    tokens.publicKey = await importSPKI(publicKeyPem, 'EdDSA');
+    return tokens;
   }
 
   /** Signs a join token; `expiresIn` is a jose time span such as '30d' or '2h', or the expiry as a Date. */
@@ -48,7 +60,8 @@ export class JoinTokens {
   async verify(token: string): Promise<JoinClaims> {
     let payload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { audience: AUDIENCE, algorithms: ['HS256'] }));
+      const keyFor = (header: JWTHeaderParameters) => (header.alg === 'EdDSA' && this.publicKey ? this.publicKey : this.key);
+      ({ payload } = await jwtVerify(token, keyFor, { audience: AUDIENCE, algorithms: this.publicKey ? ['HS256', 'EdDSA'] : ['HS256'] }));
     } catch (error) {
       if (error instanceof errors.JWTExpired) throw new TokenError('token-expired', 'The invite has expired.');
       throw new TokenError('invalid-token', 'The invite is not valid.');
