@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { MeetingDefinition, MeetingPolicy, RejectionCode } from '../../src/core/index.js';
+import { replay, withBallotBox, type MeetingDefinition, type MeetingPolicy, type MeetingState, type RejectionCode } from '../../src/core/index.js';
+import type { EventStore } from '../event-store.js';
 import type { Log } from '../log.js';
 import type { MeetingHost } from '../meeting-host.js';
 import type { RegistryStore, ScheduledMeeting } from '../registry-store.js';
@@ -20,6 +21,8 @@ export interface MeetingServerPort {
 export interface ApiDeps {
   readonly registry: RegistryStore;
   readonly server: MeetingServerPort;
+  /** The event log, to read a meeting another process serves (several processes, server/ownership.ts). */
+  readonly store?: EventStore;
   readonly admins: AdminTokens;
   /** The policy in force for new meetings (national defaults unless the integrator overrode them). */
   readonly policy: MeetingPolicy;
@@ -61,6 +64,20 @@ export async function meetingInScope(ctx: RequestContext): Promise<MeetingInScop
   const units = entry ? [entry.cellId, entry.parentId] : [definition.cell.id];
   if (!mayAccess(ctx.admin, units)) throw forbidden(`the meeting ${id}`);
   return { ...(entry ? { entry } : {}), ...(host ? { host } : {}), definition };
+}
+
+/**
+ * The meeting's state: the live one when it runs in this process, else
+ * rebuilt from its log (read only) when another process of the province
+ * serves it; undefined when it has no log.
+ */
+export async function stateOf(deps: ApiDeps, meetingId: string): Promise<MeetingState | undefined> {
+  const host = deps.server.meeting(meetingId);
+  if (host) return host.state;
+  if (!deps.store) return undefined;
+  const log = await deps.store.read(meetingId);
+  if (log.length === 0) return undefined;
+  return withBallotBox(replay(log.map((e) => e.event)), await deps.store.ballotBox(meetingId));
 }
 
 /** The current time as ISO 8601. */

@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolvePolicy, type MeetingPolicy, type RejectionCode } from '../../src/core/index.js';
+import type { EventStore } from '../event-store.js';
 import { jsonLog, type Log } from '../log.js';
 import type { RegistryStore } from '../registry-store.js';
 import type { JoinClaims } from '../tokens.js';
@@ -98,6 +99,8 @@ export interface ApiOptions {
   readonly registry: RegistryStore;
   /** The running meeting server (`MeetingServer`). */
   readonly server: MeetingServerPort & { readonly url: string };
+  /** The event log, so that the minutes of a meeting another process serves are read from it. */
+  readonly store?: EventStore;
   /** The server's secret: admin tokens are signed with it, with their own audience. */
   readonly secret: string;
   /** Overrides of the national policy for new meetings. */
@@ -114,6 +117,7 @@ export function createApi(options: ApiOptions): Api {
   const deps: ApiDeps = {
     registry: options.registry,
     server: options.server,
+    ...(options.store ? { store: options.store } : {}),
     admins: new AdminTokens(options.secret),
     policy: resolvePolicy(options.policy),
     ...(options.policy ? { policyOverrides: options.policy } : {}),

@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { createApi } from '../../server/api/index.js';
+import { SqliteEventStore } from '../../server/sqlite-event-store.js';
+import { SECRET } from '../helpers/server.js';
 import { ApiTestServer } from '../helpers/api.js';
 import { WsPeer } from '../helpers/ws-peer.js';
 
@@ -175,5 +181,36 @@ describe('REST API: minutes and the delegates’ assessment', () => {
     assert.equal((await api.request('GET', `/api/meetings/${MEETING}/minutes`, { token: other })).status, 403);
     assert.equal((await api.request('POST', `/api/meetings/${MEETING}/assessment`, { token: other, json: goodAssessment })).status, 403);
     assert.equal((await api.request('GET', '/api/meetings/nope/minutes.html')).status, 404);
+  });
+
+  it('serves the minutes from the log where another process of the province runs the meeting', async () => {
+    // A second process's API: the same registry and record, but the meeting is not held in it.
+    const store = new SqliteEventStore(join(api.server.dir, 'events.sqlite'));
+    const elsewhere = createApi({
+      registry: api.registry,
+      store,
+      secret: SECRET,
+      log: () => {},
+      server: {
+        url: 'http://127.0.0.1:1',
+        tokens: api.server.server.tokens,
+        meeting: () => undefined,
+        createMeeting: () => Promise.reject(new Error('not here')),
+        disconnect: () => 0,
+      },
+    });
+    const http = createServer((req, res) => void elsewhere.handle(req, res));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      const base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+      const headers = { authorization: `Bearer ${await api.admin()}` };
+      const here = (await api.request('GET', `/api/meetings/${MEETING}/minutes`)).json;
+      const there = (await (await fetch(`${base}/api/meetings/${MEETING}/minutes`, { headers })).json()) as Record<string, unknown>;
+      assert.deepEqual(there, here);
+      assert.equal((await fetch(`${base}/api/meetings/${MEETING}/minutes.html`, { headers })).status, 200);
+    } finally {
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+      await store.close();
+    }
   });
 });
