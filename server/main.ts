@@ -106,7 +106,7 @@ const server = await startMeetingServer({
   admitInvite: invitesGate(registry),
   http: async (req, res) => (mounted.api !== undefined && (await mounted.api.handle(req, res))) || (site?.handle(req, res) ?? false),
 });
-mounted.api = createApi({ registry, server, secret: jwtSecret, ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}) });
+mounted.api = createApi({ registry, server, store, secret: jwtSecret, ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}) });
 
 if (demo) {
   const base = `http://${host}:${server.port}`;
