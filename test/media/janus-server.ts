@@ -74,6 +74,8 @@ export interface JanusOptions {
   readonly debugLevel?: number;
   /** How many UDP ports Janus may use for media; one per PeerConnection (100 by default). */
   readonly rtpPorts?: number;
+  /** The WebSocket port (a free one by default); the same as before to restart a Janus in place. */
+  readonly port?: number;
 }
 
 /** A running Janus: its WebSocket URL, its log, and how to stop it. */
@@ -98,7 +100,7 @@ export class JanusServer {
     const skip = janusSkipReason();
     if (skip) throw new Error(`cannot start Janus: ${skip}`);
     ensureVeth();
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const rtpPorts = options.rtpPorts ?? 100;
     // A range of its own per Janus (several may run in one namespace); UDP, so freePort's TCP check does not apply.
     const rtpStart = 20_000 + Math.floor(Math.random() * 400) * 100;

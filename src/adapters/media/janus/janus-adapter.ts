@@ -120,18 +120,27 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private retryTimer?: ReturnType<typeof setTimeout>;
   private readonly publisherHost: PublisherHost;
   private readonly subscriptionHost: SubscriptionHost;
+  /** When each step of the last join happened (ms since `connect`), for diagnostics and the join benchmark. */
+  private milestones: Record<string, number> = {};
+  private connectAt = 0;
 
   constructor(options: JanusAdapterOptions) {
     this.options = options;
     const iceServers = options.iceServers ?? [];
     this.publisherHost = {
       iceServers,
-      changed: () => this.changed(),
+      changed: () => {
+        if (this.main?.connected) this.mark('publisherConnected');
+        this.changed();
+      },
       hungUp: () => this.changed(),
     };
     this.subscriptionHost = {
       iceServers,
-      changed: () => this.changed(),
+      changed: () => {
+        if (this.subscription?.connected) this.mark('subscriberConnected');
+        this.changed();
+      },
       hungUp: () => this.changed(),
       failed: () => {},
     };
@@ -146,6 +155,8 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       return;
     }
     this.join = join;
+    this.connectAt = performance.now();
+    this.milestones = {};
     this.room = (this.options.roomFor ?? roomIdFor)(join.meetingId);
     this.base = 'connecting';
     this.error = undefined;
@@ -258,6 +269,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   diagnostics(): Record<string, unknown> {
     return {
       room: this.room,
+      milestones: this.milestones,
       session: this.session ? { id: this.session.id, state: this.session.state } : undefined,
       main: this.main?.describe(),
       screen: this.screenPublisher?.describe(),
@@ -284,24 +296,31 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       void session.destroy();
       return;
     }
+    this.mark('session');
     this.session = session;
     this.sessionState = 'open';
     session.onState((state) => this.handleSessionState(session, state));
     try {
       const [publisherHandle, subscriberHandle] = await Promise.all([session.attach(VIDEOROOM), session.attach(VIDEOROOM)]);
       if (!current()) return;
+      this.mark('attached');
       const main = new Publisher(publisherHandle, ['audio', 'video'], this.publisherHost, (data) => this.handleRoomEvent(data));
       this.main = main;
-      const joined = await this.joinRoom(main, this.display(false));
+      // What Janus has now is what was sent, even if the devices opened meanwhile (announce sends the difference).
+      const display = this.display(false);
+      const joined = await this.joinRoom(main, display);
       if (!current()) return;
-      this.sentDisplay = this.display(false);
+      this.mark('joined');
+      this.sentDisplay = display;
       this.feeds.reset(joined.publishers);
       this.subscription = new Subscription(subscriberHandle, this.room, main.privateId, this.subscriptionHost);
       this.updateSubscription();
       await this.devicesReady;
       if (!current()) return;
+      this.mark('devices');
       await this.publishMain(main);
       if (!current()) return;
+      this.mark('published');
       this.base = 'connected';
       if (this.error?.code === 'server-unreachable' || this.error?.code === 'publish-refused') this.error = undefined;
       this.announce();
@@ -318,6 +337,10 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       }
     }
     this.changed();
+  }
+
+  private mark(step: string): void {
+    this.milestones[step] ??= Math.round(performance.now() - this.connectAt);
   }
 
   /** Janus could not be reached: say so, and try again later. */
@@ -601,17 +624,19 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     if (this.base !== 'connected' || this.sessionState !== 'open') return;
     const now = Date.now();
     for (const link of [this.main, this.screenPublisher, this.subscription]) {
-      const broken = link?.broken;
-      if (!link || !broken) {
-        if (link?.connected) this.repairs.delete(link);
+      if (!link) continue;
+      if (link.connected) {
+        this.repairs.delete(link);
         continue;
       }
+      const broken = link.broken;
       const repair = this.repairs.get(link);
       if (broken === 'failed' && !repair) {
         this.repairs.set(link, { restartedAt: now });
         this.fail({ code: 'ice-failed', detail: 'ICE failed; restarting' });
         void link.restartIce().catch(() => {});
-      } else if (broken === 'closed' || now - (repair?.restartedAt ?? 0) >= RESTART_GRACE_MS) {
+      } else if (broken === 'closed' || (repair && now - repair.restartedAt >= RESTART_GRACE_MS)) {
+        // Closed under the adapter, or still not connected a while after the last attempt.
         this.repairs.set(link, { restartedAt: now });
         await this.rebuild(link);
       }
@@ -712,7 +737,8 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       ...(this.camera ? { video: this.camera } : {}),
       speaking: this.localSpeaking,
     };
-    const recovering = this.base === 'connected' && (this.sessionState !== 'open' || [this.main, this.subscription].some((link) => link?.broken));
+    const links = [this.main, this.subscription, ...this.repairs.keys()];
+    const recovering = this.base === 'connected' && (this.sessionState !== 'open' || links.some((link) => link?.broken || (link && this.repairs.has(link) && !link.connected)));
     return {
       status: recovering ? 'reconnecting' : this.base,
       local,

@@ -57,7 +57,6 @@ export class Subscription {
   private wanted = new Map<string, WantedStream>();
   private joined = false;
   private busy = false;
-  private dirty = false;
   private busyTimer?: ReturnType<typeof setTimeout>;
   private pendingCandidates: RTCIceCandidateInit[] = [];
   private negotiating: Promise<void> = Promise.resolve();
@@ -139,11 +138,8 @@ export class Subscription {
   /** Sends what closes the gap between the wanted streams and Janus's, one request at a time. */
   private reconcile(): void {
     if (this.closed) return;
-    if (this.busy) {
-      this.dirty = true;
-      return;
-    }
-    this.dirty = false;
+    // Busy: the answer to the request in flight reconciles again.
+    if (this.busy) return;
     const have = new Map([...this.streams.values()].filter((s) => s.active && s.type !== 'data').map((s) => [key(s.feedId, s.feedMid), s]));
     const subscribe = [...this.wanted.entries()].filter(([k]) => !have.has(k)).map(([, s]) => s);
     const unsubscribe = [...have.entries()].filter(([k]) => !this.wanted.has(k)).map(([, s]) => ({ sub_mid: s.mid }));
@@ -175,7 +171,7 @@ export class Subscription {
     clearTimeout(this.busyTimer);
     this.busy = busy;
     if (busy) this.busyTimer = setTimeout(() => this.setBusy(false), UPDATE_TIMEOUT_MS);
-    else if (this.dirty || !this.closed) this.reconcile();
+    else this.reconcile();
   }
 
   private handleEvent(data: PluginData, jsep: RTCSessionDescriptionInit | undefined): void {
