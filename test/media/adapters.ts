@@ -7,6 +7,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../e2e/helpers.js';
+import { janusSkipReason, JanusServer } from './janus-server.js';
 
 /** What `setup` started for one adapter: the factory's options (JSON) and how to stop it. */
 export interface AdapterSetup {
@@ -48,6 +49,17 @@ export const mediaAdapters: readonly AdapterUnderTest[] = [
     skip: () => moduleMissing('src/adapters/media/mesh/index.ts'),
     async setup() {
       return { options: { video: LOW_VIDEO }, teardown: async () => {} };
+    },
+  },
+  {
+    name: 'janus',
+    module: 'src/adapters/media/janus/index.ts',
+    factory: 'createJanusAdapter',
+    skip: () => moduleMissing('src/adapters/media/janus/index.ts') ?? janusSkipReason(),
+    async setup() {
+      // A real Janus with the project's configuration, inside the test's network namespace (janus-server.ts).
+      const janus = await JanusServer.start();
+      return { options: { url: janus.url, video: LOW_VIDEO }, teardown: () => janus.stop() };
     },
   },
   {
