@@ -13,7 +13,7 @@ import type {
 import { openDevices, openScreen } from './local-media.js';
 import { PeerLink, type LinkHost, type LocalSending } from './peer-link.js';
 import { decodeSignal, encodeSignal, type MeshEnvelope } from './signals.js';
-import { senderLevel, SPEAKING_HOLD_MS, SPEAKING_LEVEL } from './stats.js';
+import { levelBetween, senderEnergy, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type AudioEnergy } from './stats.js';
 
 /** Options of the built-in mesh adapter. */
 export interface MeshAdapterOptions {
@@ -91,6 +91,8 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   private maxBitrateKbps?: number;
   private rule: MicrophoneRule = { forceMute: false, mayUnmute: true };
   private localLoudAt = 0;
+  private captured?: AudioEnergy;
+  private sampling = false;
   private localSpeaking = false;
   private readonly listeners = new Set<() => void>();
   private snapshot?: MediaSnapshot<MediaStreamTrack>;
@@ -103,7 +105,7 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
       iceServers: [],
       maxVideoSenders: DEFAULT_MAX_VIDEO_SENDERS,
       statsIntervalMs: 2_000,
-      speakingIntervalMs: 250,
+      speakingIntervalMs: 300,
       ...options,
     };
     this.host = {
@@ -433,16 +435,24 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   private async sampleSpeaking(): Promise<void> {
-    const now = Date.now();
-    let changed = false;
-    for (const link of this.links.values()) changed = link.sampleSpeaking(now) || changed;
-    const sender = [...this.links.values()].find((link) => link.connected)?.audioSender;
-    const level = this.microphoneOn && sender ? await senderLevel(sender).catch(() => 0) : 0;
-    if (level >= SPEAKING_LEVEL) this.localLoudAt = now;
-    const speaking = this.microphoneOn && now - this.localLoudAt < SPEAKING_HOLD_MS;
-    if (speaking !== this.localSpeaking || changed) {
-      this.localSpeaking = speaking;
-      this.changed();
+    if (this.sampling) return;
+    this.sampling = true;
+    try {
+      const now = Date.now();
+      const links = [...this.links.values()];
+      const changes = await Promise.all(links.map((link) => link.sampleSpeaking(now).catch(() => false)));
+      // Our own level from the microphone's capture stats (any connected link has them; alone, nobody hears us anyway).
+      const sender = links.find((link) => link.connected)?.audioSender;
+      const captured = this.microphoneOn && sender ? await senderEnergy(sender).catch(() => undefined) : undefined;
+      if (levelBetween(this.captured, captured) >= SPEAKING_LEVEL) this.localLoudAt = now;
+      this.captured = captured;
+      const speaking = this.microphoneOn && now - this.localLoudAt < SPEAKING_HOLD_MS;
+      if (speaking !== this.localSpeaking || changes.some(Boolean)) {
+        this.localSpeaking = speaking;
+        this.changed();
+      }
+    } finally {
+      this.sampling = false;
     }
   }
 

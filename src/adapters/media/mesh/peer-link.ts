@@ -1,6 +1,6 @@
 import type { ConnectionQuality, MediaError, RemoteMedia } from '../../../core/media.js';
 import type { MeshEnvelope, MeshMessage, PeerMediaState } from './signals.js';
-import { linkQuality, receiverLevel, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type LinkCounters } from './stats.js';
+import { levelBetween, linkQuality, receiverEnergy, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type AudioEnergy, type LinkCounters } from './stats.js';
 
 /** What this member sends on every link now; the adapter computes it, the link applies it. */
 export interface LocalSending {
@@ -81,7 +81,7 @@ export class PeerLink {
   private lastHeardAt = 0;
   private counters?: LinkCounters;
   private loudAt = 0;
-  private sourceTime = 0;
+  private heard?: AudioEnergy;
   private sentState?: string;
 
   constructor(
@@ -190,15 +190,14 @@ export class PeerLink {
     };
   }
 
-  /** Samples the peer's audio level for the speaking indicator; returns whether it changed. */
-  sampleSpeaking(now: number): boolean {
+  /** Samples the peer's audio level since the last sample, for the speaking indicator; returns whether it changed. */
+  async sampleSpeaking(now: number): Promise<boolean> {
     const t = this.transceivers();
     let speaking = false;
     if (t && this.remoteState?.mic && this.connected) {
-      const { level, timestamp } = receiverLevel(t.audio.receiver);
-      const fresh = timestamp !== this.sourceTime;
-      this.sourceTime = timestamp;
-      if (fresh && level >= SPEAKING_LEVEL) this.loudAt = now;
+      const heard = await receiverEnergy(t.audio.receiver);
+      if (levelBetween(this.heard, heard) >= SPEAKING_LEVEL) this.loudAt = now;
+      this.heard = heard;
       speaking = now - this.loudAt < SPEAKING_HOLD_MS;
     }
     const changed = speaking !== this.speaking;
@@ -265,6 +264,7 @@ export class PeerLink {
     this.counters = undefined;
     this.quality = 'unknown';
     this.speaking = false;
+    this.heard = undefined;
     this.sentState = undefined;
     this.queue = Promise.resolve();
     pc.onicecandidate = ({ candidate }) => {

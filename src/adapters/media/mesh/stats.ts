@@ -72,10 +72,48 @@ export const SPEAKING_LEVEL = 0.03;
 /** How long the speaking indicator stays on after the level dropped, so it does not flicker between words. */
 export const SPEAKING_HOLD_MS = 600;
 
+/** Cumulative audio energy of a track, as the stats give it (`totalAudioEnergy`, `totalSamplesDuration`). */
+export interface AudioEnergy {
+  readonly energy: number;
+  readonly duration: number;
+}
+
+/**
+ * The mean level (0–1) between two readings: the square root of the energy
+ * per second, as WebRTC statistics (§ "totalAudioEnergy") advise for an
+ * average over an interval, so a word between two samples is not missed.
+ */
+export function levelBetween(previous: AudioEnergy | undefined, current: AudioEnergy | undefined): number {
+  if (!previous || !current) return 0;
+  const duration = current.duration - previous.duration;
+  return duration > 0 ? Math.sqrt(Math.max(0, current.energy - previous.energy) / duration) : 0;
+}
+
+function energyOf(report: RTCStatsReport, type: 'inbound-rtp' | 'media-source'): AudioEnergy | undefined {
+  for (const stat of report.values()) {
+    if (stat.type === type && stat.kind === 'audio' && typeof stat.totalAudioEnergy === 'number') {
+      return { energy: stat.totalAudioEnergy, duration: Number(stat.totalSamplesDuration ?? 0) };
+    }
+  }
+  return undefined;
+}
+
+/** The energy a receiver played out so far (remote audio is measured only while it plays, as the room does). */
+export async function receiverEnergy(receiver: RTCRtpReceiver): Promise<AudioEnergy | undefined> {
+  return energyOf(await receiver.getStats(), 'inbound-rtp');
+}
+
+/** The energy a sender's microphone captured so far (`media-source` stats). */
+export async function senderEnergy(sender: RTCRtpSender): Promise<AudioEnergy | undefined> {
+  return sender.track ? energyOf(await sender.getStats(), 'media-source') : undefined;
+}
+
 /**
  * The loudest level among a receiver's sources (`getSynchronizationSources`)
- * and the newest packet time; the caller treats an unchanged time as silence
- * (the peer stopped sending, and the browser keeps the last entry for seconds).
+ * and the newest packet time; the caller treats an unchanged time as silence.
+ * An instant level (one packet's): `levelBetween` over energies misses no
+ * word between samples. Like the energy, it is measured only for remote audio
+ * that is played out.
  */
 export function receiverLevel(receiver: RTCRtpReceiver): { readonly level: number; readonly timestamp: number } {
   let level = 0;
@@ -87,7 +125,7 @@ export function receiverLevel(receiver: RTCRtpReceiver): { readonly level: numbe
   return { level, timestamp };
 }
 
-/** The level of what a sender captures (`media-source` stats of its track), or 0. */
+/** The instant level of what a sender captures (`media-source` stats of its track), or 0. */
 export async function senderLevel(sender: RTCRtpSender): Promise<number> {
   if (!sender.track) return 0;
   const report = await sender.getStats();
