@@ -6,6 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_MAX_VIDEO_SENDERS } from '../../src/adapters/media/mesh/mesh-adapter.js';
 import { repoRoot } from '../e2e/helpers.js';
 import { janusSkipReason, JanusServer } from './janus-server.js';
 
@@ -27,6 +28,8 @@ export interface AdapterUnderTest {
   skip(): string | undefined;
   /** Starts what the adapter needs (inside the test's network namespace) and returns its options. */
   setup(): Promise<AdapterSetup>;
+  /** How many participants' camera video a page receives at most (the mesh's sender limit); every other one when undefined. */
+  readonly videoSenders?: number;
   /** More of `MediaJoin` for one participant (JSON), e.g. a media-server token; none by default. */
   join?(participantId: string, role: string): Promise<Readonly<Record<string, unknown>>>;
 }
@@ -46,6 +49,7 @@ export const mediaAdapters: readonly AdapterUnderTest[] = [
     name: 'mesh',
     module: 'src/adapters/media/mesh/index.ts',
     factory: 'createMeshAdapter',
+    videoSenders: DEFAULT_MAX_VIDEO_SENDERS,
     skip: () => moduleMissing('src/adapters/media/mesh/index.ts'),
     async setup() {
       return { options: { video: LOW_VIDEO }, teardown: async () => {} };

@@ -61,6 +61,7 @@ export const partyMeetingRoomStyles = css`
     gap: 0.5em;
   }
   :host(:fullscreen) {
+    --party-font-scale: 1.4;
     font-size: calc(var(--party-font-size, 1.0625rem) * 1.4);
     background: var(--_surface);
     overflow: auto;

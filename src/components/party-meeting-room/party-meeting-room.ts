@@ -1,15 +1,17 @@
 import { provide } from '@lit/context';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { admissionOf, findParticipant, type Role } from '../../core/index.js';
+import { admissionOf, findParticipant, type MediaAdapter, type Role } from '../../core/index.js';
 import { CommandRejectedError, MeetingClient, type ClientSnapshot, type MeetingStore } from '../../client/index.js';
-import { meetingStoreContext } from '../shared/context.js';
+import { mediaContext, meetingStoreContext } from '../shared/context.js';
 import { CommandRejectedEvent, PhaseRequestEvent } from '../shared/events.js';
 import { rejectionMessage, type MessageKey } from '../shared/i18n.js';
 import { PartyElement } from '../shared/party-element.js';
 import { StoreController } from '../shared/store-controller.js';
 import { baseStyles } from '../shared/styles.js';
 import { partyMeetingRoomStyles } from './party-meeting-room.styles.js';
+import { RoomMedia, type UnavailableReason } from './room-media.js';
+import { MEDIA_STRINGS } from './room-media.strings.js';
 
 /** The WebSocket address of a meeting server given as `wss://…/ws`, `https://host`, or nothing (this page's origin). */
 export function webSocketUrl(server: string | null | undefined, page: Location): string {
@@ -25,7 +27,18 @@ export function webSocketUrl(server: string | null | undefined, page: Location):
  * invite's token, shows the meeting's name, phase, connection state and who is
  * online, gives the chair the open and close controls, and provides the
  * meeting store to the elements inside it. With no children it lays out a
- * complete default meeting (today: the roll call).
+ * complete default meeting.
+ *
+ * Video and sound: with `media` (`mesh` by default, `janus`, `livekit`, or
+ * `none`), a member first checks camera and microphone in `<device-check>`,
+ * then sees `<media-stage>` at the top of the meeting. The room loads the
+ * media layer only then (a chunk of its own), tells it who is online and what
+ * the floor means for the member's microphone, and disconnects it when the
+ * room leaves the page. A page with its own layout places `<device-check>`
+ * and `<media-stage>` itself: the room joins when the member presses "Vào họp"
+ * and provides the adapter to `<media-stage>`. The meeting's procedure never
+ * depends on media: it goes on when media fails, is `none`, or the store is
+ * one without signalling (a `LocalMeetingStore`).
  *
  * @tagname party-meeting-room
  * @summary An online party-cell meeting, embedded in any page.
@@ -49,10 +62,23 @@ export class PartyMeetingRoom extends PartyElement {
   @property() meeting = '';
   /** A store to use instead of connecting (previews, tests). */
   @property({ attribute: false }) store?: MeetingStore;
+  /** The media layer: `mesh` (default, no media server), `janus`, `livekit`, or `none` for the procedure alone. */
+  @property() media = 'mesh';
+  /** The media server's address for `janus` (its WebSocket API) and `livekit`. */
+  @property({ attribute: 'media-url' }) mediaUrl = '';
+  /** More options for the media layer's factory, e.g. `{ iceServers }` (STUN/TURN) for the mesh across the internet. */
+  @property({ attribute: false }) mediaOptions?: Readonly<Record<string, unknown>>;
+  /** An adapter of the page's own (or a preview's); it takes the place of `media`. */
+  @property({ attribute: false }) mediaAdapter?: MediaAdapter<MediaStreamTrack>;
 
   @provide({ context: meetingStoreContext })
   @state()
   private provided?: MeetingStore;
+
+  /** The media adapter the elements inside receive, once the member joined the video and sound. */
+  @provide({ context: mediaContext })
+  @state()
+  protected providedMedia?: MediaAdapter<MediaStreamTrack>;
 
   @state() private error = '';
   /** The chair asked to close and is being asked to confirm: closing ends the roll for good. */
@@ -60,6 +86,7 @@ export class PartyMeetingRoom extends PartyElement {
   private client?: MeetingClient;
   private ticker?: ReturnType<typeof setInterval>;
   private readonly snapshot = new StoreController<ClientSnapshot>(this, (s) => s);
+  private readonly roomMedia = new RoomMedia(this);
 
   /** The token this element connects with. */
   private get effectiveToken(): string {
@@ -96,6 +123,23 @@ export class PartyMeetingRoom extends PartyElement {
       this.provided = this.store ?? this.client;
     }
     this.snapshot.setStore(this.provided);
+    this.syncMedia();
+  }
+
+  /** Starts, follows or stops the meeting's video and sound with the meeting's state. */
+  private syncMedia(): void {
+    const snapshot = this.snapshot.value;
+    const meeting = snapshot?.meeting;
+    const you = snapshot?.you;
+    const admission = meeting && you ? admissionOf(meeting, you.participantId, you.role === 'chair') : 'not-needed';
+    const config = { name: this.media.trim().toLowerCase() || 'mesh', url: this.mediaUrl, options: this.mediaOptions, adapter: this.mediaAdapter };
+    this.roomMedia.sync(config, this.provided, snapshot, admission !== 'waiting' && admission !== 'refused');
+    if (this.roomMedia.step !== 'off') {
+      // The device check and the stage come as chunks of their own, and only for a meeting with media.
+      void import('../device-check/define.js');
+      void import('../media-stage/define.js');
+    }
+    this.providedMedia = this.roomMedia.step === 'joined' ? this.roomMedia.adapter : undefined;
   }
 
   protected override render() {
@@ -159,12 +203,37 @@ export class PartyMeetingRoom extends PartyElement {
       ['minutes', this.t('room.section-minutes'), html`<meeting-minutes lang=${lang}></meeting-minutes>`],
     ] as const;
     return html`
+      ${this.renderMedia()}
       <lobby-gate lang=${lang}></lobby-gate>
       <nav class="shortcuts" part="shortcuts" aria-label=${this.t('room.shortcuts')}>
         ${sections.map(([id, label]) => html`<button type="button" data-goto=${id} @click=${() => this.handleGoto(id)}>${label}</button>`)}
       </nav>
       ${sections.map(([id, , element]) => html`<div class="section" id=${`section-${id}`} data-section=${id} tabindex="-1">${element}</div>`)}
     `;
+  }
+
+  /** The meeting's video and sound at the top: the device check first, then the stage; or why there is none. */
+  private renderMedia() {
+    const lang = this.language;
+    const media = this.roomMedia;
+    switch (media.step) {
+      case 'off':
+        return nothing;
+      case 'check':
+      case 'joining':
+        return html`<div class="media" part="media" data-media-step=${media.step}><device-check lang=${lang}></device-check></div>`;
+      case 'joined':
+        return html`<div class="media" part="media" data-media-step="joined">
+          <media-stage lang=${lang} speaker-id=${media.speakerId ?? ''}></media-stage>
+        </div>`;
+      case 'unavailable': {
+        const say = (key: UnavailableReason | 'procedure') => this.local(MEDIA_STRINGS, key, { name: media.unavailable?.name ?? '' });
+        return html`<div class="media hint" part="media" data-media-step="unavailable">
+          <p data-media-unavailable=${media.unavailable?.reason ?? 'unavailable'}>${say(media.unavailable?.reason ?? 'unavailable')}</p>
+          <p>${say('procedure')}</p>
+        </div>`;
+      }
+    }
   }
 
   private handleGoto(id: string): void {
@@ -236,7 +305,10 @@ export class PartyMeetingRoom extends PartyElement {
     const online = Object.keys(meeting.connected)
       .map((id) => ({ id, info: findParticipant(meeting, id) }))
       .filter((p) => p.info);
-    const roleOf = (id: string): Role => (id === meeting.chairId ? 'chair' : meeting.delegates.some((d) => d.id === id) ? 'delegate' : 'member');
+    const roleOf = (id: string): Role => {
+      const kind = findParticipant(meeting, id)?.kind;
+      return id === meeting.chairId ? 'chair' : kind === 'guest' || kind === 'technician' || kind === 'delegate' ? kind : 'member';
+    };
     return html`<section class="online" aria-labelledby="online-title">
       <h3 id="online-title">${this.t('room.connected', { count: online.length })}</h3>
       ${online.length === 0

@@ -14,7 +14,8 @@ export const baseStyles = css`
     display: block;
     color: var(--_text);
     font-family: var(--party-font, system-ui, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif);
-    font-size: var(--party-font-size, 1.0625rem);
+    /* --party-font-scale: set by <party-meeting-room> in full-screen mode (a projector), so every part grows with it. */
+    font-size: calc(var(--party-font-size, 1.0625rem) * var(--party-font-scale, 1));
     line-height: 1.5;
   }
   :host([hidden]) {

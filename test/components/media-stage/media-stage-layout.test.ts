@@ -25,7 +25,8 @@ async function busyStage() {
 
 const top = (node: Element | null) => node!.getBoundingClientRect().top;
 
-describe('<media-stage> on a 360 px phone and a wide screen', () => {
+describe('<media-stage> on a 360 px phone and a wide screen', function () {
+  this.timeout(10_000);
   afterEach(stopAllTracks);
   after(() => setViewport({ width: 800, height: 600 }));
 

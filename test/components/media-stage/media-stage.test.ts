@@ -23,7 +23,9 @@ async function binhsStage(lang?: string) {
   return { ...stores, media, el };
 }
 
-describe('<media-stage>', () => {
+describe('<media-stage>', function () {
+  // Real camera tracks and an accessibility scan per test: on two shared cores, more than mocha's 2 s.
+  this.timeout(10_000);
   afterEach(stopAllTracks);
 
   it('is accessible with the pictures, the names and the toolbar', async () => {
