@@ -45,6 +45,17 @@ export function networkSkipReason(): string | undefined {
   return outside.length > 0 ? 'media conformance needs a network namespace with only loopback (run it through scripts/run-tests.mjs, or unshare -n)' : undefined;
 }
 
+/**
+ * Why `adapter` is not run here, or undefined: no isolated network, not in
+ * `MEDIA_ADAPTERS` (a comma-separated list, to run some adapters only), or
+ * the adapter's own reason.
+ */
+export function adapterSkipReason(adapter: AdapterUnderTest): string | undefined {
+  const only = process.env.MEDIA_ADAPTERS?.split(',').map((name) => name.trim());
+  if (only && !only.includes(adapter.name)) return `not in MEDIA_ADAPTERS=${process.env.MEDIA_ADAPTERS}`;
+  return networkSkipReason() ?? adapter.skip();
+}
+
 /** The page of one participant, driven through `window.media`. */
 export class MediaPage {
   constructor(
@@ -57,8 +68,12 @@ export class MediaPage {
     return this.page.evaluate(() => window.media.snapshot());
   }
 
-  call(method: Parameters<MediaHarness['call']>[0], value: boolean | number | undefined): Promise<void> {
+  call(method: Parameters<MediaHarness['call']>[0], value: boolean | number | undefined): Promise<number> {
     return this.page.evaluate(([m, v]) => window.media.call(m, v), [method, value] as const);
+  }
+
+  seen(): Promise<ReturnType<MediaHarness['seen']>> {
+    return this.page.evaluate(() => window.media.seen());
   }
 
   receiving(): Promise<Record<string, ReceiveCounters>> {
@@ -67,6 +82,10 @@ export class MediaPage {
 
   totalFramesDecoded(): Promise<number> {
     return this.page.evaluate(() => window.media.totalFramesDecoded());
+  }
+
+  videoSenderCaps(): Promise<(number | null)[]> {
+    return this.page.evaluate(() => window.media.videoSenderCaps());
   }
 
   command(command: ClientCommand): Promise<number> {
@@ -105,11 +124,15 @@ export interface OpenOptions {
   readonly permissions?: readonly string[];
   /** Time the first remote frames (bench). */
   readonly measure?: boolean;
+  /** The adapter's options for this page instead of the testbed's. */
+  readonly options?: Readonly<Record<string, unknown>>;
+  /** Another browser (from `launchBrowser`), to measure one device's CPU apart from the others. */
+  readonly browser?: Browser;
 }
 
 /** The server, the bundled page and the browser for one adapter. */
 export class MediaTestbed {
-  private readonly pages: MediaPage[] = [];
+  private readonly browsers: Browser[] = [];
 
   private constructor(
     readonly adapter: AdapterUnderTest,
@@ -120,8 +143,8 @@ export class MediaTestbed {
     readonly browser: Browser,
   ) {}
 
-  /** Bundles the harness with the adapter, starts the meeting server and the browser. */
-  static async start(adapter: AdapterUnderTest, meeting: MeetingDefinition, options: Readonly<Record<string, unknown>>): Promise<MediaTestbed> {
+  /** Bundles the harness with the adapter, starts the meeting server (with `meetings`) and the browser. */
+  static async start(adapter: AdapterUnderTest, meetings: readonly MeetingDefinition[], options: Readonly<Record<string, unknown>>): Promise<MediaTestbed> {
     const bundle = await build({
       stdin: {
         contents: `import { startHarness } from './harness/harness.ts';\nimport { ${adapter.factory} as create } from ${JSON.stringify(join(repoRoot, adapter.module))};\nstartHarness(create);\n`,
@@ -130,6 +153,8 @@ export class MediaTestbed {
         loader: 'ts',
       },
       bundle: true,
+      // Minified, as a portal ships it: the join benchmark times the page's load too.
+      minify: true,
       format: 'esm',
       target: 'es2022',
       write: false,
@@ -146,28 +171,34 @@ export class MediaTestbed {
     };
     const dir = mkdtempSync(join(tmpdir(), 'party-media-'));
     const store = new SqliteEventStore(join(dir, 'events.sqlite'));
-    const server = await startMeetingServer({ store, secret: SECRET, port: 0, host: '127.0.0.1', log: silentLog, meetings: [meeting], http });
+    const server = await startMeetingServer({ store, secret: SECRET, port: 0, host: '127.0.0.1', log: silentLog, meetings, http });
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: MEDIA_ARGS });
     return new MediaTestbed(adapter, options, server, store, dir, browser);
   }
 
   /** Opens a participant's page in a fresh context and waits until its adapter connected. */
   async open(participantId: string, meetingId: string, open: OpenOptions): Promise<MediaPage> {
-    const context = await this.browser.newContext({ permissions: [...(open.permissions ?? ['camera', 'microphone'])] });
+    const context = await (open.browser ?? this.browser).newContext({ permissions: [...(open.permissions ?? ['camera', 'microphone'])] });
     const page = await context.newPage();
     const media = new MediaPage(participantId, page, context);
-    this.pages.push(media);
     const token = await this.server.tokens.sign({ meetingId, participantId, role: open.role }, '1h');
     const extra = (await this.adapter.join?.(participantId, open.role)) ?? {};
-    const query = new URLSearchParams({ token, options: JSON.stringify(this.options), join: JSON.stringify({ ...extra, ...open.join }) });
+    const query = new URLSearchParams({ token, options: JSON.stringify(open.options ?? this.options), join: JSON.stringify({ ...extra, ...open.join }) });
     if (open.measure) query.set('measure', '1');
     await page.goto(`${this.server.url}/media?${query}`);
     await waitFor(`${participantId}: adapter connected`, () => page.evaluate(() => window.media?.ready === true).then((ok) => (ok ? ok : Promise.reject(new Error('not yet')))), 15_000);
     return media;
   }
 
+  /** Another Chromium with the same flags, closed by `stop`. */
+  async launchBrowser(): Promise<Browser> {
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: MEDIA_ARGS });
+    this.browsers.push(browser);
+    return browser;
+  }
+
   async stop(): Promise<void> {
-    await this.browser.close().catch(() => {});
+    for (const browser of [this.browser, ...this.browsers]) await browser.close().catch(() => {});
     await this.server.close();
     await this.store.close();
     rmSync(this.dir, { recursive: true, force: true });

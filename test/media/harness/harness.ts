@@ -48,8 +48,12 @@ export interface ReceiveCounters {
 
 /** Page milestones, in ms since navigation start (`performance.now()`). */
 export interface Timings {
+  /** The harness script started (the page and its bundle are loaded). */
+  harnessStarted?: number;
   clientConnected?: number;
   adapterConnected?: number;
+  /** The first peer connection of the page reached `connected` (ICE and DTLS done). */
+  firstPeerConnected?: number;
   /** The first frame of any remote video, rendered (`requestVideoFrameCallback`). */
   firstRemoteFrame?: number;
   /** When each remote participant's first frame rendered. */
@@ -60,12 +64,16 @@ export interface Timings {
 export interface MediaHarness {
   readonly ready: boolean;
   snapshot(): SnapshotView;
-  /** Calls one of the adapter's setters and waits for it. */
-  call(method: 'setMicrophone' | 'setCamera' | 'setScreenShare' | 'setAudioOnly' | 'setBandwidthCap', value: boolean | number | undefined): Promise<void>;
+  /** Calls one of the adapter's setters and waits for it; resolves with the clock (`Date.now()`) when it was called. */
+  call(method: 'setMicrophone' | 'setCamera' | 'setScreenShare' | 'setAudioOnly' | 'setBandwidthCap', value: boolean | number | undefined): Promise<number>;
+  /** When this page's snapshot last changed a remote's microphone or camera flag (`Date.now()`), by participant. */
+  seen(): Record<string, { readonly microphoneAt?: number; readonly cameraAt?: number }>;
   /** Receive counters per remote participant shown in the snapshot. */
   receiving(): Promise<Record<string, ReceiveCounters>>;
   /** Frames decoded over every video receiver of the page (audio-only must keep it still). */
   totalFramesDecoded(): Promise<number>;
+  /** `maxBitrate` of every video sender that has a track, over the page's connections (bit/s; null when uncapped). */
+  videoSenderCaps(): (number | null)[];
   /** Sends a meeting command (the chair gives the floor); resolves with the ack's sequence number. */
   command(command: ClientCommand): Promise<number>;
   /** Cuts the page off: closes its meeting WebSocket (refusing new ones for `ms`) and/or every peer connection. */
@@ -86,13 +94,16 @@ declare global {
 /** Every RTCPeerConnection the page creates, whatever adapter creates it. */
 const connections = new Set<RTCPeerConnection>();
 
-function trackPeerConnections(): void {
+function trackPeerConnections(timings: Timings): void {
   const Native = globalThis.RTCPeerConnection;
   if (!Native) return;
   class Tracked extends Native {
     constructor(configuration?: RTCConfiguration) {
       super(configuration);
       connections.add(this);
+      this.addEventListener('connectionstatechange', () => {
+        if (this.connectionState === 'connected') timings.firstPeerConnected ??= performance.now();
+      });
     }
   }
   globalThis.RTCPeerConnection = Tracked;
@@ -164,6 +175,32 @@ function watchFirstFrames(adapter: MediaAdapter<MediaStreamTrack>, timings: Timi
   adapter.subscribe(check);
 }
 
+/**
+ * Plays every remote audio track, as the room does: Chromium decodes remote
+ * audio (and measures its level, for the speaking indicator) only for a track
+ * that is played out.
+ */
+function playRemoteAudio(adapter: MediaAdapter<MediaStreamTrack>): void {
+  const playing = new Map<string, HTMLAudioElement>();
+  adapter.subscribe(() => {
+    const tracks = new Map(adapter.getSnapshot().remotes.flatMap((r) => (r.audio ? [[r.audio.id, r.audio] as const] : [])));
+    for (const [id, element] of playing) {
+      if (tracks.has(id)) continue;
+      element.srcObject = null;
+      element.remove();
+      playing.delete(id);
+    }
+    for (const [id, track] of tracks) {
+      if (playing.has(id)) continue;
+      const element = document.createElement('audio');
+      element.autoplay = true;
+      element.srcObject = new MediaStream([track]);
+      document.body.append(element);
+      playing.set(id, element);
+    }
+  });
+}
+
 function view(adapter: MediaAdapter<MediaStreamTrack>): SnapshotView {
   const s = adapter.getSnapshot();
   const { video, ...local } = s.local;
@@ -181,7 +218,8 @@ function view(adapter: MediaAdapter<MediaStreamTrack>): SnapshotView {
  * merged into `MediaJoin`: cameraOff, audioOnly…), `measure=1` to time frames.
  */
 export function startHarness(create: (options: Record<string, unknown>) => MediaAdapter<MediaStreamTrack>): void {
-  trackPeerConnections();
+  const timings: Timings = { harnessStarted: performance.now(), firstFrameOf: {} };
+  trackPeerConnections(timings);
   const params = new URLSearchParams(location.search);
   const joinExtra = JSON.parse(params.get('join') ?? '{}') as Partial<MediaJoin>;
   const client = new MeetingClient({
@@ -192,7 +230,16 @@ export function startHarness(create: (options: Record<string, unknown>) => Media
     maxBackoffMs: 1_000,
   });
   const adapter = create(JSON.parse(params.get('options') ?? '{}') as Record<string, unknown>);
-  const timings: Timings = { firstFrameOf: {} };
+  playRemoteAudio(adapter);
+  // When each remote's flags changed here, timed in the page as it happens (polling from the test would add its own delay).
+  const seen: Record<string, { microphone?: boolean; camera?: boolean; microphoneAt?: number; cameraAt?: number }> = {};
+  adapter.subscribe(() => {
+    for (const remote of adapter.getSnapshot().remotes) {
+      const entry = (seen[remote.participantId] ??= {});
+      if (entry.microphone !== remote.microphoneOn) Object.assign(entry, { microphone: remote.microphoneOn, microphoneAt: Date.now() });
+      if (entry.camera !== remote.cameraOn) Object.assign(entry, { camera: remote.cameraOn, cameraAt: Date.now() });
+    }
+  });
   if (params.get('measure') === '1') watchFirstFrames(adapter, timings);
   let connects = 0;
   let ready = false;
@@ -218,8 +265,11 @@ export function startHarness(create: (options: Record<string, unknown>) => Media
     },
     snapshot: () => view(adapter),
     async call(method, value) {
+      const at = Date.now();
       await (adapter[method] as (v: typeof value) => Promise<void>).call(adapter, value);
+      return at;
     },
+    seen: () => seen,
     async receiving() {
       const receivers = receiversByTrack();
       const out: Record<string, ReceiveCounters> = {};
@@ -233,6 +283,18 @@ export function startHarness(create: (options: Record<string, unknown>) => Media
       let total = 0;
       for (const receiver of receiversByTrack().values()) if (receiver.track.kind === 'video') total += (await countersOf(receiver)).frames;
       return total;
+    },
+    videoSenderCaps() {
+      const caps: (number | null)[] = [];
+      for (const pc of connections) {
+        if (pc.signalingState === 'closed') continue;
+        for (const sender of pc.getSenders()) {
+          if (sender.track?.kind !== 'video') continue;
+          const encodings = sender.getParameters().encodings ?? [];
+          caps.push(encodings.length === 0 ? null : Math.max(...encodings.map((e) => e.maxBitrate ?? Infinity)));
+        }
+      }
+      return caps.map((c) => (c === Infinity ? null : c));
     },
     command: (command) => client.send(command),
     dropNetwork({ ms, websocket, peerConnections }) {
