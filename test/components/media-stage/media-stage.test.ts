@@ -3,11 +3,11 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { MediaErrorCode } from '../../../src/core/index.js';
 import { MediaChangedEvent, MediaRequestEvent } from '../../../src/components/media-stage/media-stage.events.js';
 import { pictureTrack, remote, ScriptedMedia, soundTrack, stopAllTracks } from './scripted-media.js';
-import { $, $$, click, control, featuredId, followFloor, openStageMeeting, renderStage, settle, smallNames, textOf } from './stage.fixture.js';
+import { $, $$, click, control, featuredId, followFloor, openStageMeeting, renderStage, settle, smallNames, stageMeeting, textOf } from './stage.fixture.js';
 
 /** Bình's stage with the chair, Dung and the commune hall on it, connected. */
-async function binhsStage(lang?: string) {
-  const stores = await openStageMeeting();
+async function binhsStage(lang?: string, definition = stageMeeting) {
+  const stores = await openStageMeeting(definition);
   const media = new ScriptedMedia();
   media.set({
     status: 'connected',
@@ -178,6 +178,22 @@ describe('<media-stage>', function () {
     expect($(el, '#locked-reason')).to.equal(null);
     expect(textOf($(el, '[data-announcement]'))).to.equal('Hết lượt phát biểu: đồng chí có thể bật micro.');
     await click(el, control(el, 'microphone'));
+    expect(control(el, 'microphone').getAttribute('aria-pressed')).to.equal('true');
+  });
+
+  it('where the meeting lets members unmute during a turn, mutes without locking and says so', async () => {
+    const { el, chair, binh, media } = await binhsStage(undefined, { ...stageMeeting, policy: { selfUnmuteDuringFloor: true } });
+    await chair.send({ type: 'give-floor', participantId: 'dung', muteOthers: true });
+    followFloor(binh, media);
+    await settle(el);
+    expect(textOf($(el, '[data-announcement]'))).to.equal(
+      'Micro của đồng chí đã tắt theo điều hành của chủ trì: Phạm Thị Dung đang phát biểu. Đồng chí có thể bật lại micro khi cần.',
+    );
+    const mic = control(el, 'microphone');
+    expect(mic.getAttribute('aria-pressed'), 'muted').to.equal('false');
+    expect(mic.getAttribute('aria-disabled'), 'not locked').to.equal('false');
+    expect($(el, '#locked-reason')).to.equal(null);
+    await click(el, mic);
     expect(control(el, 'microphone').getAttribute('aria-pressed')).to.equal('true');
   });
 

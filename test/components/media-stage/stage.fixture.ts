@@ -37,8 +37,10 @@ export const stageMeeting: MeetingDefinition = {
 };
 
 /** The meeting, open, with the chair, Bình, Dung and the hall's technician in it; each with their own store. */
-export async function openStageMeeting(): Promise<{ chair: LocalMeetingStore; binh: LocalMeetingStore; dung: LocalMeetingStore; tech: LocalMeetingStore }> {
-  const chair = new LocalMeetingStore(stageMeeting, { participantId: 'an', role: 'chair' });
+export async function openStageMeeting(
+  definition: MeetingDefinition = stageMeeting,
+): Promise<{ chair: LocalMeetingStore; binh: LocalMeetingStore; dung: LocalMeetingStore; tech: LocalMeetingStore }> {
+  const chair = new LocalMeetingStore(definition, { participantId: 'an', role: 'chair' });
   await chair.send({ type: 'open-meeting' });
   return {
     chair,
