@@ -65,6 +65,8 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
   private readonly pending = new Map<string, PendingCommand>();
   private socket?: WebSocketLike;
   private welcomed = false;
+  /** The last refusal without a command id on this connection: the reason if a final close follows. */
+  private lastRefusal?: CommandRejectedError['rejection'];
   /** Where a `redirect` sent the client; dropped if that address fails, so the client falls back to `url`. */
   private redirectUrl?: string;
   private attempt = 0;
@@ -154,7 +156,7 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
       clearInterval(this.heartbeatTimer);
       if (this.snapshot.status === 'closed' || this.snapshot.status === 'failed') return;
       if (FINAL_CLOSE_CODES.has(event.code)) {
-        const failure = this.snapshot.failure ?? { code: 'invalid-token' as const, message: event.reason || 'The invite was refused.' };
+        const failure = this.snapshot.failure ?? this.lastRefusal ?? { code: 'invalid-token' as const, message: event.reason || 'The invite was refused.' };
         this.failPending(failure);
         this.update({ status: 'failed', failure, retryAt: undefined });
         return;
@@ -184,6 +186,7 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
           seq = stored.seq;
         }
         this.welcomed = true;
+        this.lastRefusal = undefined;
         this.attempt = 0;
         this.update({ status: 'connected', meeting, seq, you: message.you, retryAt: undefined, failure: undefined });
         this.startHeartbeat();
@@ -206,6 +209,8 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
         const rejection = { code: message.code, message: message.message } as CommandRejectedError['rejection'];
         if (message.id) this.settle(message.id, (entry) => entry.reject(new CommandRejectedError(rejection)));
         else if (!this.welcomed) this.update({ failure: rejection });
+        // A refusal of the connection itself (an invite revoked during the meeting), told just before a final close.
+        else this.lastRefusal = rejection;
         break;
       }
       case 'pong':

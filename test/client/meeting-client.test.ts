@@ -151,4 +151,12 @@ describe('MeetingClient against the real server', () => {
     await new Promise((r) => setTimeout(r, 100));
     assert.equal(c.getSnapshot().status, 'failed');
   });
+
+  it('stops with the server\'s reason when the invite is revoked during the meeting', async () => {
+    const c = await client('prob', 'member');
+    await until(() => c.getSnapshot().status === 'connected', 'connected');
+    assert.ok(server.server.disconnect(testMeeting.id, 'prob', 'invite-revoked', 'The invite was revoked.') >= 1);
+    await until(() => c.getSnapshot().status === 'failed', 'failed');
+    assert.equal(c.getSnapshot().failure?.code, 'invite-revoked');
+  });
 });

@@ -120,11 +120,17 @@ describe('two server processes, one PostgreSQL: the owner dies mid-meeting', () 
     // The chair marks the roll, one command after another, without waiting; A dies partway.
     const marks = members.flatMap((m, i) => [m.id, m.id].map((id, j) => ({ id, mark: (i + j) % 2 ? 'absent-with-reason' : 'present-online' }) as const));
     const acked = new Map<number, number>();
-    const sent = marks.map((m, i) =>
-      chair.send({ type: 'mark-attendance', memberId: m.id, mark: m.mark, ...(m.mark === 'absent-with-reason' ? { reason: 'Ốm' } : {}) }).then((seq) => {
-        acked.set(i, seq);
-        return seq;
-      }),
+    // One command every 60 ms, so the crash after the third acknowledgement surely falls within the roll call.
+    const sent = marks.map(
+      (m, i) =>
+        new Promise<number>((resolve, reject) => {
+          setTimeout(() => {
+            chair.send({ type: 'mark-attendance', memberId: m.id, mark: m.mark, ...(m.mark === 'absent-with-reason' ? { reason: 'Ốm' } : {}) }).then((seq) => {
+              acked.set(i, seq);
+              resolve(seq);
+            }, reject);
+          }, i * 60);
+        }),
     );
     await waitFor('part of the roll acknowledged', () => assert.ok(acked.size >= 3), 10_000, 2);
     a.child.kill('SIGKILL');
