@@ -117,8 +117,9 @@ export const deviceCheckStyles = css`
     gap: 1em 1.5em;
     align-items: start;
   }
-  .ready .join {
-    grid-column: 1 / -1;
+  .ready .main {
+    display: grid;
+    gap: 0.9em;
   }
   figure {
     margin: 0;
@@ -132,6 +133,8 @@ export const deviceCheckStyles = css`
   .no-picture {
     width: 100%;
     aspect-ratio: 4 / 3;
+    /* Short enough that "Vào họp" below it is on the first screen of a laptop too. */
+    max-height: 40vh;
     border-radius: 10px;
     background: #222;
     color: #fff;

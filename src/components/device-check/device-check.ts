@@ -339,11 +339,18 @@ export class DeviceCheck extends PartyElement {
     const hasVideo = !!this.stream?.getVideoTracks().length;
     const hasAudio = !!this.stream?.getAudioTracks().length;
     const missing = (['video', 'audio'] as const).filter((kind) => this.missing[kind]);
+    // The picture and "Vào họp" first: on a phone a member sees both without scrolling; the device choices are extras below.
     return html`<div class="ready">
-      <figure class="preview">
-        ${hasVideo ? html`<video part="preview" aria-hidden="true" autoplay playsinline .muted=${true}></video>` : html`<div class="no-picture" part="preview">${say('preview.none')}</div>`}
-        <figcaption>${say('preview.caption')}</figcaption>
-      </figure>
+      <div class="main">
+        <figure class="preview">
+          ${hasVideo ? html`<video part="preview" aria-hidden="true" autoplay playsinline .muted=${true}></video>` : html`<div class="no-picture" part="preview">${say('preview.none')}</div>`}
+          <figcaption>${say('preview.caption')}</figcaption>
+        </figure>
+        <div class="actions join" part="actions">
+          <button type="button" class="primary big" data-action="join" @click=${() => this.handleJoin('media')}>${say('join')}</button>
+          ${hasVideo ? html`<button type="button" class="big" data-action="join-camera-off" @click=${() => this.handleJoin('camera-off')}>${say('join.camera-off')}</button>` : nothing}
+        </div>
+      </div>
       <div class="controls">
         ${missing.length > 0
           ? html`<div class="missing">
@@ -362,10 +369,6 @@ export class DeviceCheck extends PartyElement {
             ${this.sound === 'playing' ? say('sound.playing') : this.sound === 'done' ? say('sound.done') : this.sound === 'failed' ? say('sound.failed') : ''}
           </p>
         </div>
-      </div>
-      <div class="actions join" part="actions">
-        <button type="button" class="primary big" data-action="join" @click=${() => this.handleJoin('media')}>${say('join')}</button>
-        ${hasVideo ? html`<button type="button" class="big" data-action="join-camera-off" @click=${() => this.handleJoin('camera-off')}>${say('join.camera-off')}</button>` : nothing}
       </div>
     </div>`;
   }
