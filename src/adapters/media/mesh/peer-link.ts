@@ -83,6 +83,8 @@ export class PeerLink {
   private loudAt = 0;
   private heard?: AudioEnergy;
   private sentState?: string;
+  /** When this connection reached each step (ms of `performance.now()`), for diagnostics. */
+  private milestones: Record<string, number> = {};
 
   constructor(
     readonly me: string,
@@ -249,6 +251,7 @@ export class PeerLink {
       signaling: this.pc.signalingState,
       ice: this.pc.iceConnectionState,
       restarts: this.restarts,
+      milestones: this.milestones,
     };
   }
 
@@ -266,6 +269,8 @@ export class PeerLink {
     this.speaking = false;
     this.heard = undefined;
     this.sentState = undefined;
+    this.milestones = {};
+    this.mark('created');
     this.queue = Promise.resolve();
     pc.onicecandidate = ({ candidate }) => {
       if (candidate && pc === this.pc) this.post({ k: 'ice', c: candidate.toJSON() });
@@ -275,13 +280,17 @@ export class PeerLink {
     pc.onsignalingstatechange = () => pc === this.pc && this.host.changed();
     if (this.initiator) {
       pc.addTransceiver('audio', { direction: 'sendrecv' });
-      pc.addTransceiver('video', { direction: 'sendrecv' });
-      pc.addTransceiver('video', { direction: 'sendrecv' });
+      preferCodecs(pc.addTransceiver('video', { direction: 'sendrecv' }));
+      preferCodecs(pc.addTransceiver('video', { direction: 'sendrecv' }));
     } else if (sayHello) {
       this.post({ k: 'hello' });
     }
     this.apply();
     this.host.changed();
+  }
+
+  private mark(step: string): void {
+    this.milestones[step] ??= Math.round(performance.now());
   }
 
   private transceivers(): Transceivers | undefined {
@@ -307,6 +316,7 @@ export class PeerLink {
       this.makingOffer = true;
       await pc.setLocalDescription();
       if (pc === this.pc && pc.localDescription) this.post({ k: 'sdp', d: pc.localDescription.toJSON() });
+      this.mark('offer-sent');
     } finally {
       this.makingOffer = false;
     }
@@ -338,6 +348,7 @@ export class PeerLink {
         this.ignoreOffer = !this.polite && collision;
         if (this.ignoreOffer) return;
         if (description.type === 'answer' && pc.signalingState !== 'have-local-offer') return;
+        this.mark(`${description.type}-received`);
         await pc.setRemoteDescription(description);
         if (description.type === 'offer') {
           // The answerer's transceivers now exist (created by the offer): give them our tracks before answering.
@@ -357,6 +368,7 @@ export class PeerLink {
   private handleIceState(pc: RTCPeerConnection): void {
     if (pc !== this.pc || this.closed) return;
     const state = pc.iceConnectionState;
+    this.mark(`ice-${state}`);
     if (state === 'connected' || state === 'completed') {
       this.restarts = 0;
       this.host.failed(this.peerId, undefined);
@@ -412,4 +424,33 @@ function capBitrate(sender: RTCRtpSender, bitrate: number | undefined): void {
   if (bitrate === undefined) delete encoding.maxBitrate;
   else encoding.maxBitrate = bitrate;
   sender.setParameters(parameters).catch((error: unknown) => console.debug('mesh: setParameters failed', error));
+}
+
+/**
+ * Video codecs offered: VP8 (every browser, cheap in software; TOOLCHAIN.md
+ * measured the mesh with it) and H.264 Constrained Baseline with
+ * packetization mode 1 (RFC 7742 makes it mandatory to implement; phones
+ * have it in hardware), with retransmission and error correction. Dropping
+ * the rest (VP9, AV1, H.265, the other H.264 profiles) takes Chromium 156's
+ * offer of three m-lines from ~9.9 kB to ~5.5 kB as relayed, well inside the
+ * meeting server's 16 KiB message limit.
+ */
+const OFFERED_VIDEO = new Set(['video/vp8', 'video/h264', 'video/rtx', 'video/red', 'video/ulpfec']);
+
+const offered = (codec: RTCRtpCodec) => {
+  const mime = codec.mimeType.toLowerCase();
+  if (mime !== 'video/h264') return OFFERED_VIDEO.has(mime);
+  const fmtp = codec.sdpFmtpLine ?? '';
+  return /profile-level-id=42e01f/i.test(fmtp) && /packetization-mode=1/.test(fmtp);
+};
+
+function preferCodecs(transceiver: RTCRtpTransceiver): void {
+  const capabilities = globalThis.RTCRtpReceiver?.getCapabilities?.('video');
+  if (!capabilities || typeof transceiver.setCodecPreferences !== 'function') return;
+  const codecs = capabilities.codecs.filter(offered);
+  try {
+    if (codecs.some((codec) => codec.mimeType.toLowerCase() === 'video/vp8')) transceiver.setCodecPreferences(codecs);
+  } catch (error) {
+    console.debug('mesh: setCodecPreferences failed', error);
+  }
 }
