@@ -42,7 +42,8 @@ try {
 const split = await build({ ...common, external: litExternal, entryPoints: ['src/components/party-meeting-room/define.ts'], splitting: true, outdir: 'size-out', metafile: true });
 const outputs = split.metafile.outputs;
 const bytesOf = new Map(split.outputFiles.map((f) => [f.path.slice(f.path.indexOf('size-out')), f.contents]));
-const entryName = Object.keys(outputs).find((name) => outputs[name].entryPoint);
+// The room's own output: every dynamically imported module (the parts, the media adapters) is an entry point too.
+const entryName = Object.keys(outputs).find((name) => outputs[name].entryPoint === 'src/components/party-meeting-room/define.ts');
 const first = new Set();
 const visit = (name) => {
   if (first.has(name)) return;
