@@ -235,14 +235,17 @@ for (const adapter of mediaAdapters) {
     });
 
     it('a denied camera permission shows permission-denied, and the member still hears and sees the others', { skip, timeout: 40_000 }, async () => {
+      // prob leaves first, so the machine carries four participants as before, not five.
+      await page('prob').close();
+      const staying = pages.filter((p) => p.participantId !== 'prob');
       const denied = await bed!.open('delegate', testMeeting.id, { role: 'delegate', permissions: ['microphone'] });
       try {
         const s = await denied.snapshot();
         assert.equal(s.error?.code, 'permission-denied');
         assert.equal(s.local.cameraOn, false);
         assert.equal(s.local.microphoneOn, true);
-        await expectFlowing('the delegate receives the four', [denied], () => FOUR.map((p) => p.id), ['video', 'audio']);
-        await expectFlowing('the four hear the delegate', pages, () => ['delegate'], ['audio']);
+        await expectFlowing('the delegate receives the three', [denied], () => staying.map((p) => p.participantId), ['video', 'audio']);
+        await expectFlowing('the three hear the delegate', staying, () => ['delegate'], ['audio']);
       } finally {
         await denied.close();
       }

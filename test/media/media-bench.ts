@@ -21,6 +21,8 @@ import { repoRoot, waitFor } from '../e2e/helpers.js';
 import { LOW_VIDEO, mediaAdapters, type AdapterUnderTest } from './adapters.js';
 import { adapterSkipReason, MediaTestbed, networkSkipReason, type MediaPage } from './testbed.js';
 
+/** Which parts run (`MEDIA_BENCH_PARTS=join2,join6,cpu`, all by default). */
+const PARTS = new Set((process.env.MEDIA_BENCH_PARTS ?? 'join2,join6,cpu').split(',').map((p) => p.trim()));
 const RUNS_2 = 7;
 const RUNS_6 = 3;
 const CPU_WINDOW_MS = 8_000;
@@ -162,8 +164,8 @@ async function benchAdapter(adapter: AdapterUnderTest): Promise<void> {
   const bed = await MediaTestbed.start(adapter, meetings, setup.options);
   try {
     const two: JoinRun[] = [];
-    for (let i = 0; i < RUNS_2; i += 1) two.push(await joinRun(bed, `join-2-${i}`, 2, 1, defaults));
-    console.log(
+    for (let i = 0; i < RUNS_2 && PARTS.has('join2'); i += 1) two.push(await joinRun(bed, `join-2-${i}`, 2, 1, defaults));
+    if (two.length > 0) console.log(
       `${adapter.name}: join, 2 participants (default video): page load → first remote frame median ${ms(median(two.map((r) => r.firstFrame)))}` +
         ` (runs: ${two.map((r) => Math.round(r.firstFrame)).join(', ')}; medians: script started ${ms(median(two.map((r) => r.harnessStarted ?? NaN)))},` +
         ` meeting joined ${ms(median(two.map((r) => r.clientConnected ?? NaN)))}, devices open ${ms(median(two.map((r) => r.adapterConnected ?? NaN)))},` +
@@ -172,8 +174,8 @@ async function benchAdapter(adapter: AdapterUnderTest): Promise<void> {
     // The 6th joins 5 others; camera video comes from all of them, or from the adapter's sender limit (mesh: the first 4 in the roster).
     const senders = Math.min(5, adapter.videoSenders ?? 5);
     const six: JoinRun[] = [];
-    for (let i = 0; i < RUNS_6; i += 1) six.push(await joinRun(bed, `join-6-${i}`, 6, senders, { ...setup.options, video: LOW_VIDEO }));
-    console.log(
+    for (let i = 0; i < RUNS_6 && PARTS.has('join6'); i += 1) six.push(await joinRun(bed, `join-6-${i}`, 6, senders, { ...setup.options, video: LOW_VIDEO }));
+    if (six.length > 0) console.log(
       `${adapter.name}: join, 6 participants (320x240 15 fps, ${senders} video senders): first remote frame median ${ms(median(six.map((r) => r.firstFrame)))},` +
         ` every sender's video ${ms(median(six.map((r) => r.allFrames ?? NaN)))} (runs: ${six.map((r) => `${Math.round(r.firstFrame)}/${Math.round(r.allFrames ?? NaN)}`).join(', ')})`,
     );
@@ -181,6 +183,7 @@ async function benchAdapter(adapter: AdapterUnderTest): Promise<void> {
       ['640x480 20 fps', 'cpu-high', defaults],
       ['320x240 15 fps', 'cpu-low', { ...setup.options, video: LOW_VIDEO }],
     ] as const) {
+      if (!PARTS.has('cpu')) break;
       const cost = await streamCost(bed, meetingId, options);
       console.log(`${adapter.name}: one one-way video stream at ${label}: sender's browser +${percent(cost.sender)} of a core, receiver's +${percent(cost.receiver)}`);
     }
