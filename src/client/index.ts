@@ -2,3 +2,4 @@
 export { MeetingClient, type MeetingClientOptions, type WebSocketLike } from './meeting-client.js';
 export { LocalMeetingStore } from './local-store.js';
 export { CommandRejectedError, type ClientSnapshot, type ConnectionStatus, type MeetingStore, type Self } from './store.js';
+export type * from './api-types.js';

@@ -19,6 +19,7 @@ export { denominator, eligibleVoters, requiredVotes, tallyOf, voteEligibility, v
 export { DEFAULT_POLICY, resolvePolicy, type ContentTag, type MeetingPolicy } from './policy/policy.js';
 export * from './policy/scheduling.js';
 export { durationReport, type DurationReport } from './policy/duration.js';
+export * from './policy/assessment.js';
 export { absenceHistory, absenceLevel, REMOVAL_REVIEW_MONTHS, vietnamYearMonth, type AbsenceLevel, type MeetingRoll, type MemberAbsenceHistory } from './rules/absence-history.js';
 export { importRosterCsv, importRosterJson, type RosterError, type RosterImport } from './roster/import.js';
 export { minutesOf, speakingSeconds, type MinutesItem, type MinutesModel } from './minutes.js';
