@@ -2,7 +2,7 @@ import type { ContentTag } from './policy/policy.js';
 import type { MinutesModel } from './minutes.js';
 import type { MeetingDocument } from './policy/scheduling.js';
 import type { AgendaStep, AttendanceMark, Choice, Threshold, VoteResult } from './state.js';
-import type { MeetingDefinition } from './types.js';
+import type { BridgePoint, Invitee, MeetingDefinition } from './types.js';
 
 /** A new agenda item as the chair adds it. */
 export interface NewAgendaItem {
@@ -88,6 +88,19 @@ export type Command =
 /** The type tag of every command. */
 export type CommandType = Command['type'];
 
+/**
+ * Commands only the server gives, on behalf of the portal's backend (an admin
+ * token), never a participant: they are not in the client protocol and not in
+ * the authorization table. See `decideServerCommand`.
+ */
+export type ServerCommand =
+  /**
+   * The upper level assigns one of its standing-committee members to attend,
+   * from a bridge point of the meeting or their own one, added here
+   * (seed 003; Quy định 08-QĐ/TU 2021; seed 004).
+   */
+  { readonly type: 'assign-delegate'; readonly delegate: Invitee; readonly bridgePoint?: BridgePoint };
+
 /** The command of one type. */
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
 
@@ -162,7 +175,9 @@ export type MeetingEvent =
       /** The minutes as adopted: the text of record, never rebuilt from later events. */
       readonly record: MinutesModel;
     })
-  | (Base & { readonly type: 'minutes-annex-added'; readonly by: string; readonly text: string });
+  | (Base & { readonly type: 'minutes-annex-added'; readonly by: string; readonly text: string })
+  /** `by` is the portal user (the admin token's subject); a new bridge point is added, and the delegate seated there. */
+  | (Base & { readonly type: 'delegate-assigned'; readonly by: string; readonly delegate: Invitee; readonly bridgePoint?: BridgePoint });
 
 /** The type tag of every event. */
 export type EventType = MeetingEvent['type'];

@@ -166,6 +166,12 @@ export function evolve(state: MeetingState | undefined, event: MeetingEvent): Me
       return { ...state, minutes: { ...state.minutes, status: 'adopted', adoptedAt: at, adoptionMotionId: event.motionId, record: event.record } };
     case 'minutes-annex-added':
       return { ...state, minutes: { ...state.minutes, annexes: [...state.minutes.annexes, { text: event.text, by: event.by, at }] } };
+    case 'delegate-assigned': {
+      const point = event.bridgePoint;
+      const bridgePoints = point && !state.bridgePoints.some((b) => b.id === point.id) ? [...state.bridgePoints, point] : state.bridgePoints;
+      const seating = point ? { ...state.seating, [event.delegate.id]: point.id } : state.seating;
+      return { ...state, delegates: [...state.delegates, event.delegate], bridgePoints, ...(seating ? { seating } : {}) };
+    }
   }
 }
 

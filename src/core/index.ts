@@ -5,6 +5,7 @@ export type * from './commands.js';
 export type * from './media.js';
 export { microphoneRule } from './rules/media.js';
 export { decide, MAX_REASON_LENGTH } from './decide/index.js';
+export { decideServerCommand } from './decide/delegates.js';
 export { canPerform } from './can.js';
 export { inSession } from './decide/context.js';
 export { admissionOf, isDocumentUrl, type Admission } from './decide/lobby.js';
@@ -20,7 +21,8 @@ export { DEFAULT_POLICY, resolvePolicy, type ContentTag, type MeetingPolicy } fr
 export * from './policy/scheduling.js';
 export { durationReport, type DurationReport } from './policy/duration.js';
 export * from './policy/assessment.js';
-export { absenceHistory, absenceLevel, REMOVAL_REVIEW_MONTHS, vietnamYearMonth, type AbsenceLevel, type MeetingRoll, type MemberAbsenceHistory } from './rules/absence-history.js';
+export { meetingReport, type MeetingReport, type MemberAttendance } from './rules/meeting-report.js';
+export { absenceHistory, absenceLevel, absenceVerdict, REMOVAL_REVIEW_MONTHS, vietnamYearMonth, type AbsenceLevel, type MeetingRoll, type MemberAbsenceHistory } from './rules/absence-history.js';
 export { importRosterCsv, importRosterJson, type RosterError, type RosterImport } from './roster/import.js';
 export { minutesOf, speakingSeconds, type MinutesItem, type MinutesModel } from './minutes.js';
 export { vietnameseDate, vietnameseDateTime, vietnamParts } from './time.js';

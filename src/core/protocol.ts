@@ -89,6 +89,7 @@ export type ClientMessage = v.InferOutput<typeof ClientMessageSchema>;
 const flags = v.object({ exempt: v.optional(v.boolean()), attachedHere: v.optional(v.boolean()), attachedElsewhere: v.optional(v.boolean()), suspended: v.optional(v.boolean()) });
 const member = v.object({ id, name: v.string(), status: v.picklist(['full', 'probationary']), flags: v.optional(flags) });
 const invitee = v.object({ id, name: v.string(), organization: v.optional(v.string()) });
+const bridgePoint = v.object({ id, name: v.string(), main: v.optional(v.boolean()), operatorId: v.optional(id) });
 const definition = v.object({
   id,
   title: v.string(),
@@ -99,7 +100,7 @@ const definition = v.object({
   scheduledAt: time,
   kind: v.optional(v.picklist(['regular', 'thematic', 'combined'])),
   mode: v.optional(v.picklist(['in-person', 'online', 'hybrid'])),
-  bridgePoints: v.optional(v.array(v.object({ id, name: v.string(), main: v.optional(v.boolean()), operatorId: v.optional(id) }))),
+  bridgePoints: v.optional(v.array(bridgePoint)),
   seating: v.optional(v.record(id, id)),
   policy: v.optional(v.record(v.string(), v.unknown())),
   documents: v.optional(v.array(v.object({ id, title: v.string(), postedAt: time, url: v.optional(v.string()) }))),
@@ -155,6 +156,7 @@ export const MeetingEventSchema = v.variant('type', [
   v.object({ type: v.literal('minutes-read-back'), ...at, by: id }),
   v.object({ type: v.literal('minutes-adopted'), ...at, by: id, motionId: id, record: v.looseObject({ title: v.string(), status: v.string(), course: v.array(v.unknown()) }) }),
   v.object({ type: v.literal('minutes-annex-added'), ...at, by: id, text: v.string() }),
+  v.object({ type: v.literal('delegate-assigned'), ...at, by: id, delegate: invitee, bridgePoint: v.optional(bridgePoint) }),
 ]);
 
 /**

@@ -82,16 +82,25 @@ export function absenceHistory(
       meetingsAbsent++;
       months.add(vietnamYearMonth(roll.heldAt).month);
     }
-    const monthsAbsentWithoutReason = [...months].sort((a, b) => a - b);
-    const level = absenceLevel(monthsAbsentWithoutReason.length);
-    return {
-      memberId: member.id,
-      monthsAbsentWithoutReason,
-      meetingsAbsentWithoutReason: meetingsAbsent,
-      level,
-      message: absenceMessage(level, monthsAbsentWithoutReason, year),
-    };
+    return absenceVerdict(member.id, [...months], meetingsAbsent, year);
   });
+}
+
+/**
+ * One member's history from counts already made (the pilot report adds them
+ * up in SQL): the distinct months of `year` with a meeting missed without
+ * reason, and how many such meetings.
+ */
+export function absenceVerdict(memberId: string, months: readonly number[], meetingsAbsentWithoutReason: number, year: number): MemberAbsenceHistory {
+  const monthsAbsentWithoutReason = [...new Set(months)].sort((a, b) => a - b);
+  const level = absenceLevel(monthsAbsentWithoutReason.length);
+  return {
+    memberId,
+    monthsAbsentWithoutReason,
+    meetingsAbsentWithoutReason,
+    level,
+    message: absenceMessage(level, monthsAbsentWithoutReason, year),
+  };
 }
 
 function absenceMessage(level: AbsenceLevel, months: readonly number[], year: number): { vi: string; en: string } {
