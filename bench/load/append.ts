@@ -2,7 +2,8 @@
  * Event-append throughput of an EventStore, durable as configured by the
  * store (SQLite: WAL with synchronous = FULL; PostgreSQL: synchronous_commit
  * on, fsync on): one event per append awaited one after the other, 100 events
- * per append, and many appends in flight at once to different meetings.
+ * per append, many appends in flight at once to different meetings, and
+ * many appends of 100 in flight at once.
  */
 import type { MeetingEvent } from '../../src/core/index.js';
 import type { EventStore } from '../../server/event-store.js';
@@ -12,10 +13,12 @@ export interface AppendFigures {
   readonly single: number;
   readonly batched: number;
   readonly concurrent: number;
+  readonly concurrentBatched: number;
 }
 
 export const BATCH = 100;
 export const CONCURRENT = 64;
+export const CONCURRENT_BATCHES = 16;
 
 const event = (i: number): MeetingEvent => ({
   type: 'attendance-marked',
@@ -49,5 +52,9 @@ export async function appendThroughput(store: EventStore, prefix: string, second
     await Promise.all(Array.from({ length: CONCURRENT }, (_, i) => store.append(`${prefix}-concurrent-${i}`, [event(n++)])));
     return CONCURRENT;
   });
-  return { single, batched, concurrent };
+  const concurrentBatched = await rate(seconds, async () => {
+    await Promise.all(Array.from({ length: CONCURRENT_BATCHES }, (_, i) => store.append(`${prefix}-concurrent-batched-${i}`, Array.from({ length: BATCH }, () => event(n++)))));
+    return CONCURRENT_BATCHES * BATCH;
+  });
+  return { single, batched, concurrent, concurrentBatched };
 }
