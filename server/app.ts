@@ -11,7 +11,7 @@ import {
 } from '../src/core/index.js';
 import type { EventStore } from './event-store.js';
 import { jsonLog, type Log } from './log.js';
-import { MeetingHost, type Session } from './meeting-host.js';
+import { MeetingHost, type EventObserver, type Session } from './meeting-host.js';
 import { ServerMetrics } from './metrics.js';
 import type { MeetingOwnership } from './ownership.js';
 import { OwnershipLostError } from './postgres-event-store.js';
@@ -97,6 +97,8 @@ export interface MeetingServerOptions {
    * revocation list): a code refuses the hello, closing with CLOSE_AUTH_FAILED.
    */
   readonly admitInvite?: (claims: JoinClaims) => Promise<RejectionCode | undefined>;
+  /** Told of every event recorded in a meeting this process serves (the REST API's report writer, on meeting-closed). */
+  readonly onEvent?: EventObserver;
 }
 
 /** A running meeting server. */
@@ -158,18 +160,22 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
   let closing = false;
   const { ownership } = options;
   const seeded = new Map((options.meetings ?? []).map((meeting) => [meeting.id, meeting]));
+  const observed = (host: MeetingHost): MeetingHost => {
+    if (options.onEvent) host.observe(options.onEvent);
+    return host;
+  };
   if (!ownership) {
-    for (const id of await store.meetingIds()) meetings.set(id, await MeetingHost.load(store, id, now));
+    for (const id of await store.meetingIds()) meetings.set(id, observed(await MeetingHost.load(store, id, now)));
     for (const meeting of seeded.values()) {
-      if (!meetings.has(meeting.id)) meetings.set(meeting.id, await MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting }));
+      if (!meetings.has(meeting.id)) meetings.set(meeting.id, observed(await MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting })));
     }
   }
   // Clustered: a meeting is loaded by the process that takes it, when its first client arrives.
   const loading = new Map<string, Promise<MeetingHost | undefined>>();
   async function load(meetingId: string): Promise<MeetingHost | undefined> {
-    if ((await store.read(meetingId, 0)).length > 0) return MeetingHost.load(store, meetingId, now);
+    if ((await store.read(meetingId, 0)).length > 0) return observed(await MeetingHost.load(store, meetingId, now));
     const definition = seeded.get(meetingId);
-    return definition && MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting: definition });
+    return definition && observed(await MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting: definition }));
   }
   /** The meeting's host here, the address of the process that serves it, or nothing when it does not exist. */
   async function locate(meetingId: string): Promise<MeetingHost | { url: string } | undefined> {
@@ -472,7 +478,7 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
       try {
         // Clustered: the process that creates a meeting takes it (a new meeting has no owner yet).
         if (ownership && !(await ownership.place(definition.id)).here) throw new Error(`The meeting ${definition.id} exists already.`);
-        const host = await MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting: definition });
+        const host = observed(await MeetingHost.create(store, { type: 'meeting-created', at: now(), meeting: definition }));
         meetings.set(definition.id, host);
         metrics.meetings.set(meetings.size);
         log('info', 'meeting created', { meeting: definition.id });

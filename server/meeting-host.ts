@@ -1,5 +1,6 @@
 import {
   decide,
+  decideServerCommand,
   depositSealed,
   evolve,
   projectEvent,
@@ -11,6 +12,7 @@ import {
   type MeetingState,
   type Rejection,
   type SealedBallot,
+  type ServerCommand,
   type TokenRole,
 } from '../src/core/index.js';
 import type { EventStore, StoredEvent } from './event-store.js';
@@ -21,6 +23,9 @@ export interface Session {
   /** Sends one already-serialized message. */
   send(data: string): void;
 }
+
+/** Told of each event once it is recorded and applied: the meeting's id, the event and the state after it. */
+export type EventObserver = (meetingId: string, event: MeetingEvent, state: MeetingState) => void;
 
 /** The result of running a command: the sequence number it reached, or why it was refused. */
 export type Outcome = { readonly seq: number } | { readonly rejection: Rejection };
@@ -33,6 +38,7 @@ export type Outcome = { readonly seq: number } | { readonly rejection: Rejection
 export class MeetingHost {
   private readonly sessions = new Set<Session>();
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly observers: EventObserver[] = [];
 
   private constructor(
     private readonly store: EventStore,
@@ -91,6 +97,23 @@ export class MeetingHost {
     });
   }
 
+  /**
+   * Decides and records a command the server gives for the portal (the REST
+   * API), on behalf of `by`, in the meeting's queue like any other command.
+   */
+  runServer(command: ServerCommand, by: string, now: string): Promise<Outcome> {
+    return this.serialize(async () => {
+      const decision = decideServerCommand(this.current, command, by, now);
+      if ('rejection' in decision) return decision;
+      return { seq: await this.record(decision.events) };
+    });
+  }
+
+  /** Calls `observer` after each event recorded from now on (the server's report writer). An observer that throws is ignored. */
+  observe(observer: EventObserver): void {
+    this.observers.push(observer);
+  }
+
   /** Adds a session; the caller serializes this with the welcome it sends. */
   attach(session: Session): void {
     this.sessions.add(session);
@@ -140,6 +163,13 @@ export class MeetingHost {
       this.current = evolve(before, event);
       this.lastSeq = seq;
       this.broadcast(seq, event, before);
+      for (const observer of this.observers) {
+        try {
+          observer(this.id, event, this.current);
+        } catch {
+          // An observer's failure never touches the meeting.
+        }
+      }
     }
     return this.lastSeq;
   }
