@@ -6,8 +6,9 @@
  *    (`requestVideoFrameCallback`), joining a meeting where the others are in
  *    already: 2 participants at the adapter's default resolution (target on
  *    loopback: 400 ms for mesh, 600 ms for Janus), 6 at 320x240 15 fps;
- *  - CPU of one one-way video stream, sender's and receiver's browsers apart
- *    (CDP SystemInfo.getProcessInfo: every process of each browser);
+ *  - CPU of mesh video, the sender's and the receivers' browsers apart (CDP
+ *    SystemInfo.getProcessInfo, every process of each browser): the camera
+ *    and the first stream, each further peer, each stream decoded;
  *  - the adapter's bundle, esbuild --bundle --minify, gzip -9.
  *
  * The machine has 2 cores shared with whatever else runs: the figures are medians of a few runs.
@@ -109,26 +110,44 @@ async function cpuOver(browsers: readonly Browser[], windowMs: number): Promise<
   return after.map((a, i) => (a - before[i]!) / (windowMs / 1_000));
 }
 
+/** What one device pays for mesh video, in shares of one core. */
+interface StreamCost {
+  /** The sender: opening the camera and encoding for the first peer. */
+  readonly firstStream: number;
+  /** The sender: encoding for one more peer (a mesh encodes once per peer). */
+  readonly perPeer: number;
+  /** A receiver: decoding one stream. */
+  readonly decode: number;
+}
+
 /**
- * One one-way video stream's cost: a sender and a receiver in two browsers,
- * both with audio; CPU with the sender's camera on, less CPU with it off.
+ * Measures `StreamCost`: a sender alone in one browser, two receivers in
+ * another, everyone's audio on; CPU with no video, with video to one receiver
+ * (the other audio-only), and to both.
  */
-async function streamCost(bed: MediaTestbed, meetingId: string, options: Readonly<Record<string, unknown>>): Promise<{ sender: number; receiver: number }> {
+async function streamCost(bed: MediaTestbed, meetingId: string, options: Readonly<Record<string, unknown>>): Promise<StreamCost> {
   const [a, b] = [await bed.launchBrowser(), await bed.launchBrowser()];
   const sender = await bed.open('p1', meetingId, { role: 'chair', options, browser: a, join: { cameraOff: true } });
-  const receiver = await bed.open('p2', meetingId, { role: 'member', options, browser: b, join: { cameraOff: true } });
+  const first = await bed.open('p2', meetingId, { role: 'member', options, browser: b, join: { cameraOff: true } });
+  const second = await bed.open('p3', meetingId, { role: 'member', options, browser: b, join: { cameraOff: true, audioOnly: true } });
+  const frames = async (page: MediaPage) => (await page.receiving()).p1?.framesDecoded ?? 0;
   try {
-    await waitFor('linked', async () => ((await receiver.snapshot()).remotes[0]?.audio ? true : Promise.reject(new Error('no link'))), 15_000);
+    await waitFor('linked', async () => {
+      for (const p of [first, second]) if (!(await p.snapshot()).remotes.find((r) => r.participantId === 'p1')?.audio) throw new Error('no link');
+    }, 15_000);
     await sleep(1_000);
-    const [idleA, idleB] = await cpuOver([a, b], CPU_WINDOW_MS);
+    const [a0, b0] = await cpuOver([a, b], CPU_WINDOW_MS);
     await sender.call('setCamera', true);
-    await waitFor('video arrives', async () => ((await receiver.receiving()).p1?.framesDecoded ? true : Promise.reject(new Error('no frames'))), 15_000);
+    await waitFor('video to the first', async () => ((await frames(first)) > 0 ? true : Promise.reject(new Error('no frames'))), 15_000);
     await sleep(1_000);
-    const [videoA, videoB] = await cpuOver([a, b], CPU_WINDOW_MS);
-    return { sender: videoA! - idleA!, receiver: videoB! - idleB! };
+    const [a1] = await cpuOver([a, b], CPU_WINDOW_MS);
+    await second.call('setAudioOnly', false);
+    await waitFor('video to the second', async () => ((await frames(second)) > 0 ? true : Promise.reject(new Error('no frames'))), 15_000);
+    await sleep(1_000);
+    const [a2, b2] = await cpuOver([a, b], CPU_WINDOW_MS);
+    return { firstStream: a1! - a0!, perPeer: a2! - a1!, decode: (b2! - b0!) / 2 };
   } finally {
-    await sender.close();
-    await receiver.close();
+    for (const p of [sender, first, second]) await p.close();
     await a.close();
     await b.close();
   }
@@ -149,7 +168,7 @@ async function bundleSize(adapter: AdapterUnderTest): Promise<number> {
   return gzipSync(result.outputFiles[0]!.contents, { level: 9 }).length;
 }
 
-const percent = (share: number) => `${Math.round(share * 100)} %`;
+const percent = (share: number) => `${(share * 100).toFixed(1)} %`;
 
 async function benchAdapter(adapter: AdapterUnderTest): Promise<void> {
   console.log(`${adapter.name}: bundle ${(await bundleSize(adapter) / 1024).toFixed(1)} kB gzip (esbuild --bundle --minify ${adapter.module}, gzip -9)`);
@@ -158,8 +177,8 @@ async function benchAdapter(adapter: AdapterUnderTest): Promise<void> {
   const meetings = [
     ...Array.from({ length: RUNS_2 }, (_, i) => benchMeeting(`join-2-${i}`, 2)),
     ...Array.from({ length: RUNS_6 }, (_, i) => benchMeeting(`join-6-${i}`, 6)),
-    benchMeeting('cpu-high', 2),
-    benchMeeting('cpu-low', 2),
+    benchMeeting('cpu-high', 3),
+    benchMeeting('cpu-low', 3),
   ];
   const bed = await MediaTestbed.start(adapter, meetings, setup.options);
   try {
@@ -185,7 +204,10 @@ async function benchAdapter(adapter: AdapterUnderTest): Promise<void> {
     ] as const) {
       if (!PARTS.has('cpu')) break;
       const cost = await streamCost(bed, meetingId, options);
-      console.log(`${adapter.name}: one one-way video stream at ${label}: sender's browser +${percent(cost.sender)} of a core, receiver's +${percent(cost.receiver)}`);
+      console.log(
+        `${adapter.name}: video at ${label}, share of one core: sender's camera and first stream +${percent(cost.firstStream)}, each further peer +${percent(cost.perPeer)};` +
+          ` receiver +${percent(cost.decode)} per stream`,
+      );
     }
   } finally {
     await bed.stop();

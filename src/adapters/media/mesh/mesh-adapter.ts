@@ -53,6 +53,13 @@ export const DEFAULT_MAX_VIDEO_SENDERS = 4;
 
 const DEFAULT_VIDEO: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 20, max: 30 } };
 const DEFAULT_AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+/**
+ * Up to this many peers the camera is sent as captured; beyond, each link
+ * sends it at half the width and height. Measured here (bench/media-join.ts):
+ * each further peer costs the sender ~8 % of a core at 640x480 20 fps and
+ * ~1 % at 320x240, so a sender in a cell of 8 pays ~20 % instead of ~60 %.
+ */
+export const FULL_RESOLUTION_PEERS = 2;
 /** Kept for audio (Opus speech at 32 kbit/s with headroom) out of a bandwidth cap, per link. */
 const AUDIO_KBPS = 40;
 /** Video is never capped below this, per link and sender, in kbit/s: below it VP8 stops being useful. */
@@ -282,6 +289,10 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
       const starts = envelope.m.k === 'hello' || (envelope.m.k === 'sdp' && envelope.m.d.type === 'offer');
       if (this.online.get(from) === false && !starts) return;
       link = this.openLink(from);
+      link.receive(envelope);
+      // One more link: the others may now send the camera scaled down.
+      this.applyAll();
+      return;
     }
     link.receive(envelope);
   }
@@ -338,6 +349,8 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
       screen,
       audioOnly: this.audioOnly,
       videoBitrate: this.videoBitrate(camera, screen),
+      // Each link encodes the camera again: past a few peers, at half the width and height (a quarter of the encoding work).
+      cameraScale: this.links.size > FULL_RESOLUTION_PEERS ? 2 : 1,
       state: { mic: this.microphoneOn, cam: !!this.camera, video: !!camera, screen: !!screen, ao: this.audioOnly },
     };
   }

@@ -11,6 +11,8 @@ export interface LocalSending {
   readonly audioOnly: boolean;
   /** Per-link cap of each video sender, in bit/s; none when undefined. */
   readonly videoBitrate?: number;
+  /** How much the camera's resolution is divided by on each link (1: as captured). */
+  readonly cameraScale: number;
   readonly state: PeerMediaState;
 }
 
@@ -166,8 +168,8 @@ export class PeerLink {
     if (t.audio.direction !== 'sendrecv') t.audio.direction = 'sendrecv';
     if (t.camera.direction !== video) t.camera.direction = video;
     if (t.screen.direction !== video) t.screen.direction = video;
-    capBitrate(t.camera.sender, sending.videoBitrate);
-    capBitrate(t.screen.sender, sending.videoBitrate);
+    tuneEncoding(t.camera.sender, sending.videoBitrate, sending.cameraScale);
+    tuneEncoding(t.screen.sender, sending.videoBitrate, 1);
   }
 
   /** Sends the media state again (after the signalling channel came back). */
@@ -416,13 +418,14 @@ function setTrack(sender: RTCRtpSender, track: MediaStreamTrack | null): void {
   sender.replaceTrack(track).catch((error: unknown) => console.debug('mesh: replaceTrack failed', error));
 }
 
-/** Caps a video sender's bitrate (`RTCRtpSender.setParameters`, encodings[0].maxBitrate). */
-function capBitrate(sender: RTCRtpSender, bitrate: number | undefined): void {
+/** Caps a video sender's bitrate and scales its resolution down (`RTCRtpSender.setParameters`, encodings[0]). */
+function tuneEncoding(sender: RTCRtpSender, bitrate: number | undefined, scale: number): void {
   const parameters = sender.getParameters();
   const encoding = parameters.encodings?.[0];
-  if (!encoding || encoding.maxBitrate === bitrate) return;
+  if (!encoding || (encoding.maxBitrate === bitrate && (encoding.scaleResolutionDownBy ?? 1) === scale)) return;
   if (bitrate === undefined) delete encoding.maxBitrate;
   else encoding.maxBitrate = bitrate;
+  encoding.scaleResolutionDownBy = scale;
   sender.setParameters(parameters).catch((error: unknown) => console.debug('mesh: setParameters failed', error));
 }
 
