@@ -275,6 +275,7 @@ async function bigMeeting(): Promise<void> {
   });
   const choice = (i: number): Choice => (i % 3 === 0 ? 'disagree' : 'agree');
   const stormCpu0 = cpuMs(server.child.pid!);
+  const clientCpu0 = process.cpuUsage();
   t0 = performance.now();
   const ballots = members.map((m, i) => {
     const sentAt = performance.now();
@@ -287,12 +288,13 @@ async function bigMeeting(): Promise<void> {
   await Promise.all(ballots);
   const ackedAll = performance.now() - t0;
   const stormCpu = cpuMs(server.child.pid!) - stormCpu0;
+  const clientCpu = process.cpuUsage(clientCpu0);
   if (refusals.length === 0) await Promise.race([fannedOut.then(() => (everyoneAt = performance.now() - t0)), sleep(30_000)]);
   for (const m of seen.keys()) m.watch = undefined;
   const stormP99 = percentile(acks, 99);
   say(`\n3. Vote storm: ${BIG} members cast an open ballot at once (sent within ${ms(sentIn)})`);
   if (refusals.length) say(`   REFUSED: ${refusals.length} ballots, e.g. ${refusals.slice(0, 3).join('; ')}`);
-  say(`   ack latency: ${latencySummary(acks)}; last ack ${ms(ackedAll)} after the first send; server CPU ${ms(stormCpu)} for the ${BIG} ballots (${ms(stormCpu / BIG)} each)`);
+  say(`   ack latency: ${latencySummary(acks)}; last ack ${ms(ackedAll)} after the first send; server CPU ${ms(stormCpu)} for the ${BIG} ballots (${ms(stormCpu / BIG)} each), clients' CPU ${ms((clientCpu.user + clientCpu.system) / 1000)}`);
   say(`   every client had all ${BIG} ballot-cast events after ${everyoneAt ? ms(everyoneAt) : 'more than 30 s'}`);
   say(`   target: ack p99 ≤ ${TARGET.stormP99} ms: ${ms(stormP99)} → ${verdict(stormP99 <= TARGET.stormP99)}`);
 
