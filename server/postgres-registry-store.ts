@@ -1,15 +1,23 @@
 import postgres from 'postgres';
-import type { Member } from '../src/core/index.js';
+import type { MeetingDefinition, Member, UnitKind } from '../src/core/index.js';
 import {
   isOnline,
   vietnamYear,
   type Assessment,
+  type CellListing,
+  type CellQuery,
   type CellRecord,
   type MeetingQuery,
+  type MeetingReportEntry,
   type RegistryStore,
+  type ReportCellRow,
+  type ReportMeetingRow,
+  type ReportMemberRow,
+  type ReportQuery,
   type ScheduledMeeting,
   type ScheduleResult,
 } from './registry-store.js';
+import { byCell, byMember, defined, meetingRows, memberRow, type MonthTuple, type ReportMeetingColumns } from './report-rows.js';
 
 /** Options of the PostgreSQL registry. */
 export interface PostgresRegistryStoreOptions {
@@ -78,6 +86,51 @@ export class PostgresRegistryStore implements RegistryStore {
           body        jsonb NOT NULL,
           PRIMARY KEY (meeting_id, delegate_id)
         );
+        -- The pilot report (seed 004): one line per held meeting, written when it closes…
+        CREATE TABLE IF NOT EXISTS ${schema}.report_meetings (
+          meeting_id            text    PRIMARY KEY,
+          cell_id               text    NOT NULL,
+          parent_id             text,
+          cell_name             text    NOT NULL,
+          title                 text    NOT NULL,
+          scheduled_at          text    NOT NULL,
+          held_at               text    NOT NULL,
+          held_ms               bigint  NOT NULL,
+          year                  integer NOT NULL,
+          month                 integer NOT NULL,
+          kind                  text    NOT NULL,
+          mode                  text    NOT NULL,
+          members_counted       integer NOT NULL,
+          present               integer NOT NULL,
+          present_in_person     integer NOT NULL,
+          present_online        integer NOT NULL,
+          absent_with_reason    integer NOT NULL,
+          absent_without_reason integer NOT NULL,
+          duration_minutes      integer NOT NULL,
+          required_minutes      integer NOT NULL,
+          duration_met          boolean NOT NULL,
+          -- Kept up to date by recordAssessment: how many delegates assessed it, and their mean score.
+          assessments           integer NOT NULL DEFAULT 0,
+          score                 double precision
+        );
+        CREATE INDEX IF NOT EXISTS report_meetings_by_cell ON ${schema}.report_meetings (year, cell_id);
+        CREATE INDEX IF NOT EXISTS report_meetings_by_parent ON ${schema}.report_meetings (year, parent_id);
+        -- …and one line per member of its roll.
+        CREATE TABLE IF NOT EXISTS ${schema}.report_attendance (
+          meeting_id text    NOT NULL,
+          member_id  text    NOT NULL,
+          cell_id    text    NOT NULL,
+          parent_id  text,
+          year       integer NOT NULL,
+          month      integer NOT NULL,
+          name       text    NOT NULL,
+          mark       text    NOT NULL,
+          counted    boolean NOT NULL,
+          present    boolean NOT NULL,
+          PRIMARY KEY (meeting_id, member_id)
+        );
+        CREATE INDEX IF NOT EXISTS report_attendance_by_cell ON ${schema}.report_attendance (year, cell_id, member_id, month);
+        CREATE INDEX IF NOT EXISTS report_attendance_by_parent ON ${schema}.report_attendance (year, parent_id);
       `);
       });
     } catch (error) {
@@ -167,15 +220,163 @@ export class PostgresRegistryStore implements RegistryStore {
   }
 
   async recordAssessment(assessment: Assessment): Promise<void> {
-    await this.sql`
-      INSERT INTO registry_assessments (meeting_id, delegate_id, body)
-      VALUES (${assessment.meetingId}, ${assessment.delegateId}, ${this.sql.json(assessment as unknown as Json)})
-      ON CONFLICT (meeting_id, delegate_id) DO UPDATE SET body = excluded.body`;
+    await this.sql.begin(async (tx) => {
+      await tx`
+        INSERT INTO registry_assessments (meeting_id, delegate_id, body)
+        VALUES (${assessment.meetingId}, ${assessment.delegateId}, ${tx.json(assessment as unknown as Json)})
+        ON CONFLICT (meeting_id, delegate_id) DO UPDATE SET body = excluded.body`;
+      await this.rescore(tx, assessment.meetingId);
+    });
+  }
+
+  /** Recomputes a report line's assessment count and mean score. */
+  private async rescore(tx: postgres.TransactionSql, meetingId: string): Promise<void> {
+    await tx`
+      UPDATE report_meetings SET
+        assessments = (SELECT count(*) FROM registry_assessments WHERE meeting_id = ${meetingId}),
+        score = (SELECT avg((body->>'score')::float8) FROM registry_assessments WHERE meeting_id = ${meetingId})
+      WHERE meeting_id = ${meetingId}`;
   }
 
   async assessments(meetingId: string): Promise<Assessment[]> {
     const rows = await this.sql<{ body: Assessment }[]>`SELECT body FROM registry_assessments WHERE meeting_id = ${meetingId} ORDER BY n`;
     return rows.map((row) => row.body);
+  }
+
+  /** A scope (`units`, `unit`) over a report table's cell_id and parent_id. */
+  private scope(query: CellQuery) {
+    const sql = this.sql;
+    const units = query.units ? [...query.units] : undefined;
+    return sql`
+      ${units ? sql`AND (cell_id = ANY(${units}::text[]) OR parent_id = ANY(${units}::text[]))` : sql``}
+      ${query.unit !== undefined ? sql`AND (cell_id = ${query.unit} OR parent_id = ${query.unit})` : sql``}`;
+  }
+
+  /** A scope over registry_cells (its parent is in the body). */
+  private cellScope(query: CellQuery) {
+    const sql = this.sql;
+    const units = query.units ? [...query.units] : undefined;
+    return sql`
+      ${units ? sql`AND (id = ANY(${units}::text[]) OR body->>'parentId' = ANY(${units}::text[]))` : sql``}
+      ${query.unit !== undefined ? sql`AND (id = ${query.unit} OR body->>'parentId' = ${query.unit})` : sql``}`;
+  }
+
+  async cells(query: CellQuery): Promise<CellListing[]> {
+    const rows = await this.sql<{ id: string; name: string; unit_kind: UnitKind; parent_id: string | null; parent_name: string | null; locality: string | null; members: number; full: number }[]>`
+      SELECT id, body->>'name' AS name, body->>'unitKind' AS unit_kind, body->>'parentId' AS parent_id, body->>'parentName' AS parent_name,
+             body->>'locality' AS locality, jsonb_array_length(body->'members') AS members,
+             (SELECT count(*)::int FROM jsonb_array_elements(body->'members') AS m WHERE m->>'status' = 'full') AS full
+      FROM registry_cells WHERE true ${this.cellScope(query)}`;
+    const listed = rows.map((r) =>
+      defined({
+        id: r.id,
+        name: r.name,
+        unitKind: r.unit_kind,
+        parentId: r.parent_id ?? undefined,
+        parentName: r.parent_name ?? undefined,
+        locality: r.locality ?? undefined,
+        counts: { members: r.members, full: r.full, probationary: r.members - r.full },
+      }),
+    );
+    return listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  async updateMeetingDefinition(id: string, definition: MeetingDefinition): Promise<boolean> {
+    const rows = await this.sql`
+      UPDATE registry_meetings SET body = jsonb_set(body, '{definition}', ${this.sql.json(definition as unknown as Json)}) WHERE id = ${id} RETURNING id`;
+    return rows.length === 1;
+  }
+
+  async recordMeetingReport(entry: MeetingReportEntry): Promise<void> {
+    const parent = entry.parentId ?? null;
+    await this.sql.begin(async (tx) => {
+      await tx`
+        INSERT INTO report_meetings (meeting_id, cell_id, parent_id, cell_name, title, scheduled_at, held_at, held_ms, year, month, kind, mode,
+          members_counted, present, present_in_person, present_online, absent_with_reason, absent_without_reason,
+          duration_minutes, required_minutes, duration_met)
+        VALUES (${entry.meetingId}, ${entry.cellId}, ${parent}, ${entry.cellName}, ${entry.title}, ${entry.scheduledAt}, ${entry.heldAt},
+          ${Date.parse(entry.heldAt)}, ${entry.year}, ${entry.month}, ${entry.kind}, ${entry.mode}, ${entry.membersCounted}, ${entry.present},
+          ${entry.presentInPerson}, ${entry.presentOnline}, ${entry.absentWithReason}, ${entry.absentWithoutReason},
+          ${entry.durationMinutes}, ${entry.requiredMinutes}, ${entry.durationMet})
+        ON CONFLICT (meeting_id) DO UPDATE SET cell_id = excluded.cell_id, parent_id = excluded.parent_id, cell_name = excluded.cell_name,
+          title = excluded.title, scheduled_at = excluded.scheduled_at, held_at = excluded.held_at, held_ms = excluded.held_ms,
+          year = excluded.year, month = excluded.month, kind = excluded.kind, mode = excluded.mode, members_counted = excluded.members_counted,
+          present = excluded.present, present_in_person = excluded.present_in_person, present_online = excluded.present_online,
+          absent_with_reason = excluded.absent_with_reason, absent_without_reason = excluded.absent_without_reason,
+          duration_minutes = excluded.duration_minutes, required_minutes = excluded.required_minutes, duration_met = excluded.duration_met`;
+      await this.rescore(tx, entry.meetingId);
+      await tx`DELETE FROM report_attendance WHERE meeting_id = ${entry.meetingId}`;
+      const rows = entry.members.map((m) => ({
+        meeting_id: entry.meetingId,
+        member_id: m.memberId,
+        cell_id: entry.cellId,
+        parent_id: parent,
+        year: entry.year,
+        month: entry.month,
+        name: m.name,
+        mark: m.mark,
+        counted: m.counted,
+        present: m.present,
+      }));
+      if (rows.length > 0) await tx`INSERT INTO report_attendance ${tx(rows)}`;
+    });
+  }
+
+  async reportCells(query: ReportQuery): Promise<ReportCellRow[]> {
+    const sql = this.sql;
+    const [known, scheduled, held] = await Promise.all([
+      sql<{ id: string; name: string; unit_kind: UnitKind; parent_id: string | null; parent_name: string | null }[]>`
+        SELECT id, body->>'name' AS name, body->>'unitKind' AS unit_kind, body->>'parentId' AS parent_id, body->>'parentName' AS parent_name
+        FROM registry_cells WHERE true ${this.cellScope(query)}`,
+      sql<{ cell_id: string; n: number }[]>`
+        SELECT cell_id, count(*)::int AS n FROM registry_meetings WHERE online_year = ${query.year} ${this.scope(query)} GROUP BY cell_id`,
+      sql<{ cell_id: string; cell_name: string; parent_id: string | null; held: number; online: number; counted: number; present: number; awo: number; short: number; score: number | null }[]>`
+        SELECT cell_id, max(cell_name) AS cell_name, max(parent_id) AS parent_id, count(*)::int AS held,
+               count(*) FILTER (WHERE mode <> 'in-person')::int AS online, sum(members_counted)::int AS counted, sum(present)::int AS present,
+               sum(absent_without_reason)::int AS awo, count(*) FILTER (WHERE NOT duration_met)::int AS short, avg(score)::float8 AS score
+        FROM report_meetings WHERE year = ${query.year} ${this.scope(query)} GROUP BY cell_id`,
+    ]);
+    const cells = new Map<string, ReportCellRow>();
+    const empty = { onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null };
+    for (const r of known) {
+      cells.set(r.id, { ...defined({ cellId: r.id, cellName: r.name, unitKind: r.unit_kind, parentId: r.parent_id ?? undefined, parentName: r.parent_name ?? undefined }), ...empty });
+    }
+    for (const r of held) {
+      const base = cells.get(r.cell_id) ?? { ...defined({ cellId: r.cell_id, cellName: r.cell_name, parentId: r.parent_id ?? undefined }), ...empty };
+      cells.set(r.cell_id, { ...base, onlineHeld: r.online, meetingsHeld: r.held, membersCounted: r.counted, present: r.present, absentWithoutReason: r.awo, shortMeetings: r.short, score: r.score });
+    }
+    for (const r of scheduled) {
+      const cell = cells.get(r.cell_id);
+      if (cell) cells.set(r.cell_id, { ...cell, onlineScheduled: r.n });
+    }
+    return [...cells.values()].sort(byCell);
+  }
+
+  async reportMeetings(query: ReportQuery): Promise<ReportMeetingRow[]> {
+    const sql = this.sql;
+    const [rows, absent] = await Promise.all([
+      sql<ReportMeetingColumns[]>`
+        SELECT meeting_id, cell_id, parent_id, cell_name, title, scheduled_at, held_at, month, kind, mode, members_counted, present,
+               present_in_person, present_online, absent_with_reason, absent_without_reason, duration_minutes, required_minutes,
+               duration_met, assessments, score
+        FROM report_meetings WHERE year = ${query.year} ${this.scope(query)} ORDER BY held_ms, meeting_id COLLATE "C"`,
+      sql<{ meeting_id: string; member_id: string; name: string }[]>`
+        SELECT meeting_id, member_id, name FROM report_attendance
+        WHERE year = ${query.year} ${this.scope(query)} AND mark = 'absent-without-reason' AND counted
+        ORDER BY meeting_id COLLATE "C", name COLLATE "C", member_id COLLATE "C"`,
+    ]);
+    return meetingRows(rows, absent);
+  }
+
+  async reportMembers(query: ReportQuery): Promise<ReportMemberRow[]> {
+    const rows = await this.sql<{ cell_id: string; member_id: string; name: string; months: MonthTuple[] }[]>`
+      SELECT cell_id, member_id, max(name) AS name, json_agg(json_build_array(month, n, p, awr, awo)) AS months
+      FROM (SELECT cell_id, member_id, max(name) AS name, month, count(*)::int AS n, count(*) FILTER (WHERE present)::int AS p,
+                   count(*) FILTER (WHERE mark = 'absent-with-reason')::int AS awr, count(*) FILTER (WHERE mark = 'absent-without-reason')::int AS awo
+            FROM report_attendance WHERE year = ${query.year} ${this.scope(query)} AND counted
+            GROUP BY cell_id, member_id, month) AS by_month
+      GROUP BY cell_id, member_id`;
+    return rows.map((r) => memberRow(r.cell_id, r.member_id, r.name, r.months)).sort(byMember);
   }
 
   async close(): Promise<void> {

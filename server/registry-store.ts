@@ -1,4 +1,4 @@
-import type { MeetingDefinition, MeetingKind, MeetingMode, Member, UnitKind } from '../src/core/index.js';
+import type { MeetingDefinition, MeetingKind, MeetingMode, MeetingReport, Member, UnitKind } from '../src/core/index.js';
 import { vietnamParts } from '../src/core/index.js';
 
 /**
@@ -63,9 +63,100 @@ export interface Assessment {
   readonly lessons: string;
   /** 0–100, the same scale as the meeting's own rating; absent when not scored. */
   readonly score?: number;
+  /** Points per criterion of the scoring frame, when scored by criteria. */
+  readonly criteria?: Readonly<Record<string, number>>;
+  /** The grade of `score` in the frame it was recorded with. */
+  readonly grade?: { readonly id: string; readonly vi: string; readonly en: string };
   readonly recordedAt: string;
   /** The admin token's subject that recorded it. */
   readonly recordedBy: string;
+}
+
+/** Which cells to list: the same scope rules as `MeetingQuery`. */
+export interface CellQuery {
+  readonly units?: readonly string[];
+  readonly unit?: string;
+}
+
+/** A cell as lists show it, without its roster. */
+export interface CellListing {
+  readonly id: string;
+  readonly name: string;
+  readonly unitKind: UnitKind;
+  readonly parentId?: string;
+  readonly parentName?: string;
+  readonly locality?: string;
+  readonly counts: { readonly members: number; readonly full: number; readonly probationary: number };
+}
+
+/** A held meeting's line for the pilot report, as written when it closes (the core's `meetingReport`, placed in its unit). */
+export interface MeetingReportEntry extends MeetingReport {
+  readonly cellName: string;
+  readonly parentId?: string;
+}
+
+/** Which part of the pilot report to aggregate: one year (Vietnam time), within a scope like `MeetingQuery`'s. */
+export interface ReportQuery {
+  readonly year: number;
+  readonly units?: readonly string[];
+  readonly unit?: string;
+}
+
+/** One cell's aggregates for a year. */
+export interface ReportCellRow {
+  readonly cellId: string;
+  readonly cellName: string;
+  readonly parentId?: string;
+  readonly parentName?: string;
+  /** Absent for a cell the registry does not know (a meeting created otherwise). */
+  readonly unitKind?: UnitKind;
+  readonly onlineScheduled: number;
+  readonly onlineHeld: number;
+  readonly meetingsHeld: number;
+  readonly membersCounted: number;
+  readonly present: number;
+  readonly absentWithoutReason: number;
+  readonly shortMeetings: number;
+  /** Mean of the scored meetings' mean scores; null when none is scored. */
+  readonly score: number | null;
+}
+
+/** One held meeting's line for a year, with its assessments' count and mean score. */
+export interface ReportMeetingRow {
+  readonly meetingId: string;
+  readonly cellId: string;
+  readonly cellName: string;
+  readonly parentId?: string;
+  readonly title: string;
+  readonly scheduledAt: string;
+  readonly heldAt: string;
+  readonly month: number;
+  readonly kind: MeetingKind;
+  readonly mode: MeetingMode;
+  readonly membersCounted: number;
+  readonly present: number;
+  readonly presentInPerson: number;
+  readonly presentOnline: number;
+  readonly absentWithReason: number;
+  readonly absentWithoutReason: number;
+  readonly absenteesWithoutReason: ReadonlyArray<{ readonly memberId: string; readonly name: string }>;
+  readonly durationMinutes: number;
+  readonly requiredMinutes: number;
+  readonly durationMet: boolean;
+  readonly assessments: number;
+  /** Mean of the delegates' scores; null when none. */
+  readonly score: number | null;
+}
+
+/** One member's attendance for a year, by month (only meetings where they were called). */
+export interface ReportMemberRow {
+  readonly cellId: string;
+  readonly memberId: string;
+  readonly name: string;
+  readonly meetings: number;
+  readonly present: number;
+  /** Months with a meeting, ascending. */
+  readonly months: ReadonlyArray<{ readonly month: number; readonly meetings: number; readonly present: number; readonly absentWithReason: number; readonly absentWithoutReason: number }>;
 }
 
 /** What `scheduleMeeting` did. */
@@ -103,10 +194,22 @@ export interface RegistryStore {
   revoke(meetingId: string, participantId: string, at: string): Promise<void>;
   /** The latest revocation of a participant's invites, as ISO 8601, if any. */
   revokedAt(meetingId: string, participantId: string): Promise<string | undefined>;
-  /** Records a delegate's assessment, replacing that delegate's earlier one. */
+  /** Records a delegate's assessment, replacing that delegate's earlier one (and the meeting's mean score in the report). */
   recordAssessment(assessment: Assessment): Promise<void>;
   /** A meeting's assessments, in the order of the delegates' first recording. */
   assessments(meetingId: string): Promise<Assessment[]>;
+  /** Cells in a scope, without rosters, by name then id. */
+  cells(query: CellQuery): Promise<CellListing[]>;
+  /** Replaces a scheduled meeting's definition (delegates assigned later); false when there is no such meeting. */
+  updateMeetingDefinition(id: string, definition: MeetingDefinition): Promise<boolean>;
+  /** Writes (or rewrites) a held meeting's report line and its members' attendance, in one transaction. */
+  recordMeetingReport(entry: MeetingReportEntry): Promise<void>;
+  /** Per cell of the scope: the registry's cells, and any cell with a meeting held in the year; by name then id. */
+  reportCells(query: ReportQuery): Promise<ReportCellRow[]>;
+  /** The meetings held in the year, earliest first. */
+  reportMeetings(query: ReportQuery): Promise<ReportMeetingRow[]>;
+  /** Every member called to a meeting held in the year, by cell then member id. */
+  reportMembers(query: ReportQuery): Promise<ReportMemberRow[]>;
   close(): Promise<void>;
 }
 

@@ -1,17 +1,42 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Member } from '../src/core/index.js';
+import type { MeetingDefinition, Member, UnitKind } from '../src/core/index.js';
 import {
   isOnline,
   vietnamYear,
   type Assessment,
+  type CellListing,
+  type CellQuery,
   type CellRecord,
   type MeetingQuery,
+  type MeetingReportEntry,
   type RegistryStore,
+  type ReportCellRow,
+  type ReportMeetingRow,
+  type ReportMemberRow,
+  type ReportQuery,
   type ScheduledMeeting,
   type ScheduleResult,
 } from './registry-store.js';
+import { byCell, byMember, defined, meetingRows, memberRow, type MonthTuple, type ReportMeetingColumns } from './report-rows.js';
+
+/** A scope (`units`, `unit`) as a WHERE fragment over a cell column and a parent column, with its parameters. */
+function scopeSql(query: CellQuery, cell: string, parent: string): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (query.units) {
+    const units = JSON.stringify(query.units);
+    parts.push(`(${cell} IN (SELECT value FROM json_each(?)) OR ${parent} IN (SELECT value FROM json_each(?)))`);
+    params.push(units, units);
+  }
+  if (query.unit !== undefined) {
+    parts.push(`(${cell} = ? OR ${parent} = ?)`);
+    params.push(query.unit, query.unit);
+  }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params };
+}
+
 
 /**
  * The embedded registry: one SQLite file (`registry.sqlite` beside the event
@@ -57,6 +82,51 @@ export class SqliteRegistryStore implements RegistryStore {
         body        TEXT NOT NULL,
         UNIQUE (meeting_id, delegate_id)
       );
+      -- The pilot report (seed 004): one line per held meeting, written when it closes…
+      CREATE TABLE IF NOT EXISTS report_meetings (
+        meeting_id            TEXT    PRIMARY KEY,
+        cell_id               TEXT    NOT NULL,
+        parent_id             TEXT,
+        cell_name             TEXT    NOT NULL,
+        title                 TEXT    NOT NULL,
+        scheduled_at          TEXT    NOT NULL,
+        held_at               TEXT    NOT NULL,
+        held_ms               INTEGER NOT NULL,
+        year                  INTEGER NOT NULL,
+        month                 INTEGER NOT NULL,
+        kind                  TEXT    NOT NULL,
+        mode                  TEXT    NOT NULL,
+        members_counted       INTEGER NOT NULL,
+        present               INTEGER NOT NULL,
+        present_in_person     INTEGER NOT NULL,
+        present_online        INTEGER NOT NULL,
+        absent_with_reason    INTEGER NOT NULL,
+        absent_without_reason INTEGER NOT NULL,
+        duration_minutes      INTEGER NOT NULL,
+        required_minutes      INTEGER NOT NULL,
+        duration_met          INTEGER NOT NULL,
+        -- Kept up to date by recordAssessment: how many delegates assessed it, and their mean score.
+        assessments           INTEGER NOT NULL DEFAULT 0,
+        score                 REAL
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS report_meetings_by_cell ON report_meetings (year, cell_id);
+      CREATE INDEX IF NOT EXISTS report_meetings_by_parent ON report_meetings (year, parent_id);
+      -- …and one line per member of its roll.
+      CREATE TABLE IF NOT EXISTS report_attendance (
+        meeting_id TEXT    NOT NULL,
+        member_id  TEXT    NOT NULL,
+        cell_id    TEXT    NOT NULL,
+        parent_id  TEXT,
+        year       INTEGER NOT NULL,
+        month      INTEGER NOT NULL,
+        name       TEXT    NOT NULL,
+        mark       TEXT    NOT NULL,
+        counted    INTEGER NOT NULL,
+        present    INTEGER NOT NULL,
+        PRIMARY KEY (meeting_id, member_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS report_attendance_by_cell ON report_attendance (year, cell_id, member_id, month);
+      CREATE INDEX IF NOT EXISTS report_attendance_by_parent ON report_attendance (year, parent_id);
     `);
   }
 
@@ -162,12 +232,15 @@ export class SqliteRegistryStore implements RegistryStore {
   }
 
   recordAssessment(assessment: Assessment): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO registry_assessments (meeting_id, delegate_id, body) VALUES (?, ?, ?)
-         ON CONFLICT (meeting_id, delegate_id) DO UPDATE SET body = excluded.body`,
-      )
-      .run(assessment.meetingId, assessment.delegateId, JSON.stringify(assessment));
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO registry_assessments (meeting_id, delegate_id, body) VALUES (?, ?, ?)
+           ON CONFLICT (meeting_id, delegate_id) DO UPDATE SET body = excluded.body`,
+        )
+        .run(assessment.meetingId, assessment.delegateId, JSON.stringify(assessment));
+      this.db.prepare(`UPDATE report_meetings SET ${SCORE_COLUMNS} WHERE meeting_id = ?`).run(assessment.meetingId, assessment.meetingId, assessment.meetingId);
+    }).immediate();
     return Promise.resolve();
   }
 
@@ -178,8 +251,155 @@ export class SqliteRegistryStore implements RegistryStore {
     return Promise.resolve(rows.map((row) => JSON.parse(row.body) as Assessment));
   }
 
+  cells(query: CellQuery): Promise<CellListing[]> {
+    const scope = scopeSql(query, 'id', "json_extract(body, '$.parentId')");
+    const rows = this.db
+      .prepare<string[], { id: string; name: string; unit_kind: UnitKind; parent_id: string | null; parent_name: string | null; locality: string | null; members: number; full: number }>(
+        `SELECT id, json_extract(body, '$.name') AS name, json_extract(body, '$.unitKind') AS unit_kind,
+                json_extract(body, '$.parentId') AS parent_id, json_extract(body, '$.parentName') AS parent_name,
+                json_extract(body, '$.locality') AS locality, json_array_length(body, '$.members') AS members,
+                (SELECT count(*) FROM json_each(body, '$.members') WHERE json_extract(value, '$.status') = 'full') AS full
+         FROM registry_cells WHERE ${scope.sql} ORDER BY name, id`,
+      )
+      .all(...scope.params);
+    return Promise.resolve(
+      rows.map((r) =>
+        defined({
+          id: r.id,
+          name: r.name,
+          unitKind: r.unit_kind,
+          parentId: r.parent_id ?? undefined,
+          parentName: r.parent_name ?? undefined,
+          locality: r.locality ?? undefined,
+          counts: { members: r.members, full: r.full, probationary: r.members - r.full },
+        }),
+      ),
+    );
+  }
+
+  updateMeetingDefinition(id: string, definition: MeetingDefinition): Promise<boolean> {
+    const update = this.db.transaction(() => {
+      const row = this.db.prepare<[string], { body: string }>('SELECT body FROM registry_meetings WHERE id = ?').get(id);
+      if (!row) return false;
+      const meeting: ScheduledMeeting = { ...(JSON.parse(row.body) as ScheduledMeeting), definition };
+      this.db.prepare('UPDATE registry_meetings SET body = ? WHERE id = ?').run(JSON.stringify(meeting), id);
+      return true;
+    });
+    return Promise.resolve(update.immediate());
+  }
+
+  recordMeetingReport(entry: MeetingReportEntry): Promise<void> {
+    const parent = entry.parentId ?? null;
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT OR REPLACE INTO report_meetings (meeting_id, cell_id, parent_id, cell_name, title, scheduled_at, held_at, held_ms, year, month, kind, mode,
+             members_counted, present, present_in_person, present_online, absent_with_reason, absent_without_reason,
+             duration_minutes, required_minutes, duration_met, assessments, score)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`,
+        )
+        .run(
+          entry.meetingId, entry.cellId, parent, entry.cellName, entry.title, entry.scheduledAt, entry.heldAt, Date.parse(entry.heldAt), entry.year, entry.month,
+          entry.kind, entry.mode, entry.membersCounted, entry.present, entry.presentInPerson, entry.presentOnline, entry.absentWithReason,
+          entry.absentWithoutReason, entry.durationMinutes, entry.requiredMinutes, entry.durationMet ? 1 : 0,
+        );
+      this.db.prepare(`UPDATE report_meetings SET ${SCORE_COLUMNS} WHERE meeting_id = ?`).run(entry.meetingId, entry.meetingId, entry.meetingId);
+      this.db.prepare('DELETE FROM report_attendance WHERE meeting_id = ?').run(entry.meetingId);
+      const insert = this.db.prepare(
+        `INSERT INTO report_attendance (meeting_id, member_id, cell_id, parent_id, year, month, name, mark, counted, present)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      );
+      for (const m of entry.members) {
+        insert.run(entry.meetingId, m.memberId, entry.cellId, parent, entry.year, entry.month, m.name, m.mark, m.counted ? 1 : 0, m.present ? 1 : 0);
+      }
+    }).immediate();
+    return Promise.resolve();
+  }
+
+  reportCells(query: ReportQuery): Promise<ReportCellRow[]> {
+    const cells = new Map<string, ReportCellRow>();
+    const registered = scopeSql(query, 'id', "json_extract(body, '$.parentId')");
+    const known = this.db
+      .prepare<string[], { id: string; name: string; unit_kind: UnitKind; parent_id: string | null; parent_name: string | null }>(
+        `SELECT id, json_extract(body, '$.name') AS name, json_extract(body, '$.unitKind') AS unit_kind,
+                json_extract(body, '$.parentId') AS parent_id, json_extract(body, '$.parentName') AS parent_name
+         FROM registry_cells WHERE ${registered.sql}`,
+      )
+      .all(...registered.params);
+    const empty = { onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null };
+    for (const r of known) {
+      cells.set(r.id, { ...defined({ cellId: r.id, cellName: r.name, unitKind: r.unit_kind, parentId: r.parent_id ?? undefined, parentName: r.parent_name ?? undefined }), ...empty });
+    }
+    const scope = scopeSql(query, 'cell_id', 'parent_id');
+    const scheduled = this.db
+      .prepare<unknown[], { cell_id: string; n: number }>(
+        `SELECT cell_id, count(*) AS n FROM registry_meetings WHERE online_year = ? AND ${scope.sql} GROUP BY cell_id`,
+      )
+      .all(query.year, ...scope.params);
+    const held = this.db
+      .prepare<unknown[], { cell_id: string; cell_name: string; parent_id: string | null; held: number; online: number; counted: number; present: number; awo: number; short: number; score: number | null }>(
+        `SELECT cell_id, max(cell_name) AS cell_name, max(parent_id) AS parent_id, count(*) AS held, sum(mode <> 'in-person') AS online,
+                sum(members_counted) AS counted, sum(present) AS present, sum(absent_without_reason) AS awo,
+                sum(duration_met = 0) AS short, avg(score) AS score
+         FROM report_meetings WHERE year = ? AND ${scope.sql} GROUP BY cell_id`,
+      )
+      .all(query.year, ...scope.params);
+    for (const r of held) {
+      const base = cells.get(r.cell_id) ?? { ...defined({ cellId: r.cell_id, cellName: r.cell_name, parentId: r.parent_id ?? undefined }), ...empty };
+      cells.set(r.cell_id, {
+        ...base,
+        onlineHeld: r.online,
+        meetingsHeld: r.held,
+        membersCounted: r.counted,
+        present: r.present,
+        absentWithoutReason: r.awo,
+        shortMeetings: r.short,
+        score: r.score,
+      });
+    }
+    for (const r of scheduled) {
+      const cell = cells.get(r.cell_id);
+      if (cell) cells.set(r.cell_id, { ...cell, onlineScheduled: r.n });
+    }
+    return Promise.resolve([...cells.values()].sort(byCell));
+  }
+
+  reportMeetings(query: ReportQuery): Promise<ReportMeetingRow[]> {
+    const scope = scopeSql(query, 'cell_id', 'parent_id');
+    const rows = this.db
+      .prepare<unknown[], ReportMeetingColumns>(`SELECT * FROM report_meetings WHERE year = ? AND ${scope.sql} ORDER BY held_ms, meeting_id`)
+      .all(query.year, ...scope.params);
+    const absent = this.db
+      .prepare<unknown[], { meeting_id: string; member_id: string; name: string }>(
+        `SELECT meeting_id, member_id, name FROM report_attendance
+         WHERE year = ? AND ${scope.sql} AND mark = 'absent-without-reason' AND counted = 1 ORDER BY meeting_id, name, member_id`,
+      )
+      .all(query.year, ...scope.params);
+    return Promise.resolve(meetingRows(rows, absent));
+  }
+
+  reportMembers(query: ReportQuery): Promise<ReportMemberRow[]> {
+    const scope = scopeSql(query, 'cell_id', 'parent_id');
+    const rows = this.db
+      .prepare<unknown[], { cell_id: string; member_id: string; name: string; months: string }>(
+        `SELECT cell_id, member_id, max(name) AS name, json_group_array(json_array(month, n, p, awr, awo)) AS months
+         FROM (SELECT cell_id, member_id, max(name) AS name, month, count(*) AS n, sum(present) AS p,
+                      sum(mark = 'absent-with-reason') AS awr, sum(mark = 'absent-without-reason') AS awo
+               FROM report_attendance WHERE year = ? AND ${scope.sql} AND counted = 1
+               GROUP BY cell_id, member_id, month)
+         GROUP BY cell_id, member_id ORDER BY cell_id, member_id`,
+      )
+      .all(query.year, ...scope.params);
+    return Promise.resolve(rows.map((r) => memberRow(r.cell_id, r.member_id, r.name, JSON.parse(r.months) as MonthTuple[])).sort(byMember));
+  }
+
   close(): Promise<void> {
     this.db.close();
     return Promise.resolve();
   }
 }
+
+/** Recomputes a report line's assessment count and mean score (three parameters: the meeting id). */
+const SCORE_COLUMNS = `assessments = (SELECT count(*) FROM registry_assessments WHERE meeting_id = ?),
+  score = (SELECT avg(json_extract(body, '$.score')) FROM registry_assessments WHERE meeting_id = ?)`;
+
