@@ -13,6 +13,7 @@ import type {
 import { openDevices, openScreen } from '../mesh/local-media.js';
 import { linkQuality, receiverLevel, senderLevel, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type LinkCounters } from '../mesh/stats.js';
 import { JanusError, type PluginData } from './janus-api.js';
+import { isDown } from './link-state.js';
 import { JanusSession, SESSION_TIMINGS, type JanusHandle, type SessionState, type SessionTimings } from './janus-session.js';
 import { encodeDisplay, roomIdFor } from './feed-info.js';
 import { Publisher, type PublisherHost } from './publisher.js';
@@ -65,6 +66,8 @@ const RETRY_MS = 1_000;
 const RETRY_MAX_MS = 10_000;
 /** A PeerConnection still failed this long after an ICE restart is built anew. */
 const RESTART_GRACE_MS = 4_000;
+/** A PeerConnection that has not connected this long after its negotiation started is built anew. */
+const STUCK_MS = 10_000;
 
 /** Where one of the adapter's PeerConnections stands in its recovery. */
 interface Repair {
@@ -109,6 +112,9 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private sentDisplay?: string;
   private announcing = false;
   private readonly repairs = new Map<Publisher | Subscription, Repair>();
+  private resubscribing = false;
+  /** Since when each connection has been waiting to connect. */
+  private readonly waiting = new Map<Publisher | Subscription, number>();
   private readonly quality = new Map<string, { quality: ConnectionQuality; counters?: LinkCounters }>();
   private readonly speaking = new Map<string, { loudAt: number; sourceTime: number; on: boolean }>();
   private localLoudAt = 0;
@@ -122,6 +128,8 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private readonly subscriptionHost: SubscriptionHost;
   /** When each step of the last join happened (ms since `connect`), for diagnostics and the join benchmark. */
   private milestones: Record<string, number> = {};
+  /** The last request of the subscription Janus refused, for diagnostics. */
+  private lastFailure?: string;
   private connectAt = 0;
 
   constructor(options: JanusAdapterOptions) {
@@ -142,7 +150,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
         this.changed();
       },
       hungUp: () => this.changed(),
-      failed: () => {},
+      failed: (error) => this.noteFailure(error),
     };
   }
 
@@ -275,6 +283,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       screen: this.screenPublisher?.describe(),
       subscription: this.subscription?.describe(),
       feeds: this.feeds.signature(),
+      lastFailure: this.lastFailure,
     };
   }
 
@@ -339,6 +348,10 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     this.changed();
   }
 
+  private noteFailure(error: unknown): void {
+    this.lastFailure = error instanceof Error ? error.message : String(error);
+  }
+
   private mark(step: string): void {
     this.milestones[step] ??= Math.round(performance.now() - this.connectAt);
   }
@@ -385,6 +398,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     this.screenPublisher = undefined;
     this.subscription = undefined;
     this.repairs.clear();
+    this.waiting.clear();
     this.sentDisplay = undefined;
     this.feeds.reset([]);
     await Promise.all(closing.map((p) => p?.catch(() => {})));
@@ -456,15 +470,21 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private async resubscribe(): Promise<void> {
     const session = this.session;
     const main = this.main;
-    if (!session || !main) return;
+    if (!session || !main || this.resubscribing) return;
+    this.resubscribing = true;
     const old = this.subscription;
     if (old) this.repairs.delete(old);
     this.subscription = undefined;
     void old?.close().catch(() => {});
-    const handle = await session.attach(VIDEOROOM);
-    if (this.session !== session) return;
-    this.subscription = new Subscription(handle, this.room, main.privateId, this.subscriptionHost);
-    this.updateSubscription();
+    try {
+      const handle = await session.attach(VIDEOROOM);
+      if (this.session !== session) return;
+      this.subscription = new Subscription(handle, this.room, main.privateId, this.subscriptionHost);
+      this.updateSubscription();
+    } finally {
+      // Without a subscription, the next check tries again.
+      this.resubscribing = false;
+    }
   }
 
   // ---- local media -----------------------------------------------------------------------------
@@ -623,21 +643,24 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private async repair(): Promise<void> {
     if (this.base !== 'connected' || this.sessionState !== 'open') return;
     const now = Date.now();
+    if (!this.subscription && this.main?.feedId) await this.resubscribe().catch((error: unknown) => this.noteFailure(error));
     for (const link of [this.main, this.screenPublisher, this.subscription]) {
       if (!link) continue;
       if (link.connected) {
         this.repairs.delete(link);
+        this.waiting.delete(link);
         continue;
       }
-      const broken = link.broken;
+      const broken = link.broken ?? (this.stuck(link, now) ? 'closed' : undefined);
       const repair = this.repairs.get(link);
       if (broken === 'failed' && !repair) {
         this.repairs.set(link, { restartedAt: now });
         this.fail({ code: 'ice-failed', detail: 'ICE failed; restarting' });
-        void link.restartIce().catch(() => {});
+        void link.restartIce().catch((error: unknown) => this.noteFailure(error));
       } else if (broken === 'closed' || (repair && now - repair.restartedAt >= RESTART_GRACE_MS)) {
-        // Closed under the adapter, or still not connected a while after the last attempt.
+        // Closed under the adapter, stuck, or still not connected a while after the last attempt.
         this.repairs.set(link, { restartedAt: now });
+        this.waiting.delete(link);
         await this.rebuild(link);
       }
     }
@@ -645,6 +668,17 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       this.error = undefined;
       this.changed();
     }
+  }
+
+  /** A connection that has been negotiated but never connected for `STUCK_MS` (an offer or answer lost on the way). */
+  private stuck(link: Publisher | Subscription, now: number): boolean {
+    if (!link.pc || link.pc.connectionState === 'disconnected') {
+      this.waiting.delete(link);
+      return false;
+    }
+    const since = this.waiting.get(link) ?? now;
+    this.waiting.set(link, since);
+    return now - since >= STUCK_MS;
   }
 
   private async rebuild(link: Publisher | Subscription): Promise<void> {
@@ -659,8 +693,9 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
         await link.unpublish();
         await link.publish({ video: this.screen });
       }
-    } catch {
+    } catch (error) {
       // Tried again at the next check.
+      this.noteFailure(error);
     }
     this.changed();
   }
@@ -738,7 +773,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       speaking: this.localSpeaking,
     };
     const links = [this.main, this.subscription, ...this.repairs.keys()];
-    const recovering = this.base === 'connected' && (this.sessionState !== 'open' || links.some((link) => link?.broken || (link && this.repairs.has(link) && !link.connected)));
+    const recovering = this.base === 'connected' && (this.sessionState !== 'open' || links.some((link) => link && (isDown(link.pc) || link.broken || (this.repairs.has(link) && !link.connected))));
     return {
       status: recovering ? 'reconnecting' : this.base,
       local,

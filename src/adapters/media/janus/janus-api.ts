@@ -61,6 +61,9 @@ export const JANUS_NO_SUCH_SESSION = 458;
 /** VideoRoom error 427: the room exists already (another participant created it first). */
 export const VIDEOROOM_ROOM_EXISTS = 427;
 
+/** How long a request may wait for Janus's answer. */
+const REQUEST_TIMEOUT_MS = 10_000;
+
 const randomId = () => Math.random().toString(36).slice(2, 12);
 
 /** Opens a WebSocket to Janus; rejects when it cannot open within `timeoutMs`. */
@@ -121,12 +124,26 @@ export class JanusSocket {
     return this.ws.readyState === WebSocket.OPEN;
   }
 
-  /** Sends one request; resolves with its final reply (or its `ack` when `ack`). */
-  request(body: Record<string, unknown>, ack = false): Promise<JanusMessage> {
+  /**
+   * Sends one request; resolves with its final reply (or its `ack` when
+   * `ack`). Janus answers every request; one unanswered after `timeoutMs`
+   * (a stuck server) rejects, so no step of the adapter waits forever.
+   */
+  request(body: Record<string, unknown>, ack = false, timeoutMs = REQUEST_TIMEOUT_MS): Promise<JanusMessage> {
     if (!this.open) return Promise.reject(new JanusError(0, 'the Janus WebSocket is not open'));
     const transaction = randomId();
     return new Promise((resolve, reject) => {
-      this.pending.set(transaction, { resolve, reject, ack });
+      const timer = setTimeout(() => {
+        this.pending.delete(transaction);
+        reject(new JanusError(0, `no answer to ${String(body.janus)} within ${timeoutMs} ms`));
+      }, timeoutMs);
+      const settle =
+        <T>(f: (value: T) => void) =>
+        (value: T) => {
+          clearTimeout(timer);
+          f(value);
+        };
+      this.pending.set(transaction, { resolve: settle(resolve), reject: settle(reject), ack });
       this.ws.send(JSON.stringify({ ...body, transaction }));
     });
   }

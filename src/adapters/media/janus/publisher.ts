@@ -1,5 +1,6 @@
 import type { PluginData } from './janus-api.js';
 import type { JanusHandle } from './janus-session.js';
+import { brokenState, type LinkBroken } from './link-state.js';
 
 /** What a publisher sends: one transceiver per kind, in this order (audio first: m-line 0). */
 export type PublishedKind = 'audio' | 'video';
@@ -30,6 +31,7 @@ export class Publisher {
   private pendingCandidates: RTCIceCandidateInit[] = [];
   private negotiating: Promise<void> = Promise.resolve();
   private closed = false;
+  private disconnectedAt?: number;
 
   constructor(
     readonly handle: JanusHandle,
@@ -67,7 +69,11 @@ export class Publisher {
       pc.onicecandidate = (event) => {
         if (this.pc === pc) this.handle.trickle(event.candidate);
       };
-      pc.onconnectionstatechange = () => this.host.changed();
+      this.disconnectedAt = undefined;
+      pc.onconnectionstatechange = () => {
+        this.disconnectedAt = pc.connectionState === 'disconnected' ? (this.disconnectedAt ?? Date.now()) : undefined;
+        this.host.changed();
+      };
       for (const kind of this.kinds) {
         const track = tracks[kind] ?? null;
         this.transceivers.set(kind, pc.addTransceiver(track ?? kind, { direction: 'sendonly' }));
@@ -132,12 +138,9 @@ export class Publisher {
     return this.pc?.connectionState === 'connected';
   }
 
-  /** The PeerConnection failed or was closed under the adapter (not by `close`). */
-  get broken(): 'failed' | 'closed' | undefined {
-    if (this.closed || !this.pc) return undefined;
-    if (this.pc.signalingState === 'closed') return 'closed';
-    if (this.pc.connectionState === 'failed') return 'failed';
-    return undefined;
+  /** The PeerConnection failed (or has been disconnected too long), or was closed under the adapter (not by `close`). */
+  get broken(): LinkBroken {
+    return this.closed ? undefined : brokenState(this.pc, this.disconnectedAt);
   }
 
   /** Leaves the room and detaches. */

@@ -1,5 +1,6 @@
 import { JanusError, type PluginData } from './janus-api.js';
 import type { JanusHandle } from './janus-session.js';
+import { brokenState, type LinkBroken } from './link-state.js';
 
 /** One stream of a publisher to receive: the publisher's feed id and the stream's mid there. */
 export interface WantedStream {
@@ -61,6 +62,11 @@ export class Subscription {
   private pendingCandidates: RTCIceCandidateInit[] = [];
   private negotiating: Promise<void> = Promise.resolve();
   private closed = false;
+  private disconnectedAt?: number;
+  /** Janus refused the first `join`: the handle may be half joined, so the adapter starts over on a new one. */
+  private joinRefused = false;
+  /** Janus refused an answer (or the browser an offer): the connection is out of step, so it is built anew. */
+  private answerRefused = false;
 
   constructor(
     readonly handle: JanusHandle,
@@ -93,23 +99,31 @@ export class Subscription {
     return stream ? this.receiver(stream.mid) : undefined;
   }
 
-  /** Asks Janus for an offer with fresh ICE credentials (a subscriber cannot offer itself). */
+  /**
+   * Asks Janus for an offer with fresh ICE credentials (a subscriber cannot
+   * offer itself), unless a renegotiation is under way: then the adapter's
+   * next check builds the subscription anew instead.
+   */
   async restartIce(): Promise<void> {
-    if (!this.joined) return;
-    const { jsep } = await this.handle.message({ request: 'configure', restart: true });
-    if (jsep) await this.acceptOffer(jsep);
+    if (!this.joined || this.busy) return;
+    this.setBusy(true);
+    try {
+      const { jsep } = await this.handle.message({ request: 'configure', restart: true });
+      if (jsep) await this.acceptOffer(jsep);
+    } finally {
+      this.setBusy(false);
+    }
   }
 
   get connected(): boolean {
     return this.pc?.connectionState === 'connected';
   }
 
-  /** The PeerConnection failed or was closed under the adapter. */
-  get broken(): 'failed' | 'closed' | undefined {
-    if (this.closed || !this.pc) return undefined;
-    if (this.pc.signalingState === 'closed') return 'closed';
-    if (this.pc.connectionState === 'failed') return 'failed';
-    return undefined;
+  /** The PeerConnection failed (or has been disconnected too long), or was closed under the adapter, or the join was refused. */
+  get broken(): LinkBroken {
+    if (this.closed) return undefined;
+    if (this.joinRefused || this.answerRefused) return 'closed';
+    return brokenState(this.pc, this.disconnectedAt);
   }
 
   /** Closes the PeerConnection and detaches the handle (Janus tears the subscription down). */
@@ -161,8 +175,13 @@ export class Subscription {
       })
       .catch((error: unknown) => {
         this.host.failed(error);
-        // A feed that left between the want and the request: Janus refuses the lot; ask again with what is left.
         if (error instanceof JanusError && error.code === 0) return;
+        if (body.request === 'join') {
+          this.joinRefused = true;
+          this.host.changed();
+          return;
+        }
+        // A feed that left between the want and the request: Janus refuses the lot; ask again with what is left.
         setTimeout(() => this.setBusy(false), RETRY_MS);
       });
   }
@@ -215,7 +234,11 @@ export class Subscription {
       this.host.changed();
     };
     const next = this.negotiating.then(step, step);
-    this.negotiating = next.catch((error: unknown) => this.host.failed(error));
+    this.negotiating = next.catch((error: unknown) => {
+      this.host.failed(error);
+      this.answerRefused = true;
+      this.host.changed();
+    });
     return this.negotiating;
   }
 
@@ -225,7 +248,10 @@ export class Subscription {
     pc.onicecandidate = (event) => {
       if (this.pc === pc) this.handle.trickle(event.candidate);
     };
-    pc.onconnectionstatechange = () => this.host.changed();
+    pc.onconnectionstatechange = () => {
+      this.disconnectedAt = pc.connectionState === 'disconnected' ? (this.disconnectedAt ?? Date.now()) : undefined;
+      this.host.changed();
+    };
     pc.ontrack = () => this.host.changed();
     return pc;
   }
