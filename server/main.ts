@@ -16,7 +16,10 @@
  * PARTY_JWT_PUBLIC_KEY_FILE (the portal backend's Ed25519 public key, PEM:
  * join tokens it signs with EdDSA are accepted too),
  * CLUSTER_WS_URL and LEASE_MS (several processes sharing one PostgreSQL;
- * see below and docs/scaling.md).
+ * see below and docs/scaling.md), LIVEKIT_URL, LIVEKIT_API_KEY and
+ * LIVEKIT_API_SECRET (all three: POST /media/livekit-token mints LiveKit
+ * tokens from join tokens, and the floor follows to LiveKit; LIVEKIT_TOKEN_TTL
+ * in seconds; see docs/media-livekit.md).
  *
  * The REST API (docs/openapi.json) is always mounted under /api; its registry
  * is in PostgreSQL with DATABASE_URL, else in DATA_DIR/registry.sqlite.
@@ -25,10 +28,12 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { MeetingDefinition } from '../src/core/index.js';
+import { replay, type MeetingDefinition } from '../src/core/index.js';
 import { createApi, invitesGate, type Api } from './api/index.js';
 import { startMeetingServer } from './app.js';
 import { demoInvites, demoSite } from './demo.js';
+import { jsonLog } from './log.js';
+import { followFloor, livekitConfigFromEnv, livekitTokenEndpoint, LivekitTokens } from './livekit.js';
 import { sampleMeeting } from './sample-cell.js';
 import type { EventStore } from './event-store.js';
 import type { MeetingOwnership } from './ownership.js';
@@ -84,8 +89,11 @@ const store = await openStore();
 const ownership = await openOwnership();
 const registry = await openRegistry();
 const jwtSecret = secret();
-// The API is set right after the server starts listening, before any request is read.
-const mounted: { api?: Api } = {};
+// LiveKit media tokens, when configured (livekit-server-sdk is loaded only then).
+const livekitConfig = livekitConfigFromEnv();
+const livekit = livekitConfig ? await LivekitTokens.create(livekitConfig) : undefined;
+// The API and the media-token endpoint are set right after the server starts listening, before any request is read.
+const mounted: { api?: Api; livekit?: ReturnType<typeof livekitTokenEndpoint> } = {};
 const host = process.env.HOST ?? '127.0.0.1';
 const port = Number(process.env.PORT ?? 8080);
 const meeting = sampleMeeting(new Date().toISOString());
@@ -104,9 +112,25 @@ const server = await startMeetingServer({
   trustProxy: process.env.TRUST_PROXY === '1',
   joinPublicKey: process.env.PARTY_JWT_PUBLIC_KEY_FILE ? readFileSync(process.env.PARTY_JWT_PUBLIC_KEY_FILE, 'utf8') : undefined,
   admitInvite: invitesGate(registry),
-  http: async (req, res) => (mounted.api !== undefined && (await mounted.api.handle(req, res))) || (site?.handle(req, res) ?? false),
+  onEvent: livekit ? followFloor(livekit.roomService(), jsonLog) : undefined,
+  http: async (req, res) =>
+    (mounted.api !== undefined && (await mounted.api.handle(req, res))) ||
+    (mounted.livekit !== undefined && (await mounted.livekit(req, res))) ||
+    (site?.handle(req, res) ?? false),
 });
 mounted.api = createApi({ registry, server, store, secret: jwtSecret, ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}) });
+if (livekit) {
+  mounted.livekit = livekitTokenEndpoint({
+    livekit,
+    tokens: server.tokens,
+    // The live meeting, or (another process serves it) the meeting rebuilt from its log.
+    meeting: async (id) => server.meeting(id)?.state ?? (await store.read(id).then((log) => (log.length > 0 ? replay(log.map((e) => e.event)) : undefined))),
+    admitInvite: mounted.api.admitInvite,
+    allowedOrigins: process.env.ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
+    log: jsonLog,
+  });
+  console.log(`LiveKit: media tokens at ${server.url}/media/livekit-token for ${livekitConfig!.url}`);
+}
 
 if (demo) {
   const base = `http://${host}:${server.port}`;
