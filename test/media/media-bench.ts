@@ -118,6 +118,9 @@ interface StreamCost {
   readonly perPeer: number;
   /** A receiver: decoding one stream. */
   readonly decode: number;
+  /** From the WebRTC stats over the last window: time in the encoder per stream, and in the decoder, as shares of wall time. */
+  readonly encoderShare: number;
+  readonly decoderShare: number;
 }
 
 /**
@@ -144,8 +147,18 @@ async function streamCost(bed: MediaTestbed, meetingId: string, options: Readonl
     await second.call('setAudioOnly', false);
     await waitFor('video to the second', async () => ((await frames(second)) > 0 ? true : Promise.reject(new Error('no frames'))), 15_000);
     await sleep(1_000);
+    const codecBefore = await Promise.all([sender.codecSeconds(), first.codecSeconds()]);
+    const started = Date.now();
     const [a2, b2] = await cpuOver([a, b], CPU_WINDOW_MS);
-    return { firstStream: a1! - a0!, perPeer: a2! - a1!, decode: (b2! - b0!) / 2 };
+    const codecAfter = await Promise.all([sender.codecSeconds(), first.codecSeconds()]);
+    const wall = (Date.now() - started) / 1_000;
+    return {
+      firstStream: a1! - a0!,
+      perPeer: a2! - a1!,
+      decode: (b2! - b0!) / 2,
+      encoderShare: (codecAfter[0].encode - codecBefore[0].encode) / wall / 2,
+      decoderShare: (codecAfter[1].decode - codecBefore[1].decode) / wall,
+    };
   } finally {
     for (const p of [sender, first, second]) await p.close();
     await a.close();
@@ -206,7 +219,7 @@ async function benchAdapter(adapter: AdapterUnderTest): Promise<void> {
       const cost = await streamCost(bed, meetingId, options);
       console.log(
         `${adapter.name}: video at ${label}, share of one core: sender's camera and first stream +${percent(cost.firstStream)}, each further peer +${percent(cost.perPeer)};` +
-          ` receiver +${percent(cost.decode)} per stream`,
+          ` receiver +${percent(cost.decode)} per stream (process CPU, ±3 % noise); in the codecs (stats): encoder ${percent(cost.encoderShare)}, decoder ${percent(cost.decoderShare)} of wall time per stream`,
       );
     }
   } finally {

@@ -84,6 +84,10 @@ export class MediaPage {
     return this.page.evaluate(() => window.media.totalFramesDecoded());
   }
 
+  codecSeconds(): ReturnType<MediaHarness['codecSeconds']> {
+    return this.page.evaluate(() => window.media.codecSeconds());
+  }
+
   videoSenderCaps(): Promise<(number | null)[]> {
     return this.page.evaluate(() => window.media.videoSenderCaps());
   }

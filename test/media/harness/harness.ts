@@ -72,6 +72,8 @@ export interface MediaHarness {
   receiving(): Promise<Record<string, ReceiveCounters>>;
   /** Frames decoded over every video receiver of the page (audio-only must keep it still). */
   totalFramesDecoded(): Promise<number>;
+  /** Seconds spent encoding and decoding video so far, over the page's connections (`totalEncodeTime`, `totalDecodeTime`). */
+  codecSeconds(): Promise<{ readonly encode: number; readonly decode: number; readonly framesEncoded: number; readonly framesDecoded: number }>;
   /** `maxBitrate` of every video sender that has a track, over the page's connections (bit/s; null when uncapped). */
   videoSenderCaps(): (number | null)[];
   /** Sends a meeting command (the chair gives the floor); resolves with the ack's sequence number. */
@@ -283,6 +285,23 @@ export function startHarness(create: (options: Record<string, unknown>) => Media
       let total = 0;
       for (const receiver of receiversByTrack().values()) if (receiver.track.kind === 'video') total += (await countersOf(receiver)).frames;
       return total;
+    },
+    async codecSeconds() {
+      const out = { encode: 0, decode: 0, framesEncoded: 0, framesDecoded: 0 };
+      for (const pc of connections) {
+        if (pc.signalingState === 'closed') continue;
+        for (const stat of (await pc.getStats()).values()) {
+          if (stat.kind !== 'video') continue;
+          if (stat.type === 'outbound-rtp') {
+            out.encode += Number(stat.totalEncodeTime ?? 0);
+            out.framesEncoded += Number(stat.framesEncoded ?? 0);
+          } else if (stat.type === 'inbound-rtp') {
+            out.decode += Number(stat.totalDecodeTime ?? 0);
+            out.framesDecoded += Number(stat.framesDecoded ?? 0);
+          }
+        }
+      }
+      return out;
     },
     videoSenderCaps() {
       const caps: (number | null)[] = [];

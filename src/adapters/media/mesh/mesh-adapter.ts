@@ -36,18 +36,21 @@ export interface MeshAdapterOptions {
 }
 
 /**
- * How many participants send camera video at once, by default.
+ * How many participants send camera video at once, by default: 4.
  *
- * In a mesh each sender encodes its video once per peer, and each member
- * decodes every video it receives. Measured here (Chromium 156, VP8, software
- * codecs, see bench/media-join.ts and the issue-6 report), one one-way stream
- * costs about 10 % of a laptop core at 640x480 20 fps (encode and decode
- * together; ~4 % at 320x240 15 fps). With 4 senders in a cell of 8, a sender's
- * device encodes 7 streams and decodes 3 (about one core at 640x480), and
- * everyone else decodes 4: a phone or a 2-core laptop copes, while 6 senders
- * saturated the 2-core test machine (decoding fell to 13 fps, joins took
- * seconds). Beyond 4, use an SFU (Janus or LiveKit), where each sender encodes
- * once.
+ * Measured here (bench/media-join.ts: Chromium 156, VP8 in software, the
+ * 2-core test machine, the codecs' time in the WebRTC stats): a one-way
+ * 640x480 20 fps stream keeps the sender's encoder busy ~8–12 % and the
+ * receiver's decoder ~3 % of a core (about TOOLCHAIN.md's 10 % together); at
+ * 320x240 the decoder needs under 1 %. A mesh sender encodes once per peer,
+ * whatever this limit: that cost is bounded by sending at half size past
+ * `FULL_RESOLUTION_PEERS` peers. This limit bounds the rest, on every device:
+ * with 4 senders each member decodes and downloads at most 4 videos (~12 %
+ * of a core at 640x480, less when scaled; ~2 Mbit/s), and only 4 devices bear
+ * the encoding. A cell of 5 sees everyone; a cell of 8 sees the first 4 in
+ * `setParticipants`'s order (the room puts the speaker and the bridge points
+ * first). Where more must be seen, use an SFU (Janus or LiveKit), where each
+ * sender encodes once.
  */
 export const DEFAULT_MAX_VIDEO_SENDERS = 4;
 
@@ -55,9 +58,10 @@ const DEFAULT_VIDEO: MediaTrackConstraints = { width: { ideal: 640 }, height: { 
 const DEFAULT_AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 /**
  * Up to this many peers the camera is sent as captured; beyond, each link
- * sends it at half the width and height. Measured here (bench/media-join.ts):
- * each further peer costs the sender ~8 % of a core at 640x480 20 fps and
- * ~1 % at 320x240, so a sender in a cell of 8 pays ~20 % instead of ~60 %.
+ * sends it at half the width and height. Measured here (bench/media-join.ts,
+ * the encoder's time in the WebRTC stats): one more peer keeps the sender's
+ * encoder busy ~8–12 % of a core at 640x480 20 fps and ~2.5 % at 320x240, so
+ * a sender in a cell of 8 (7 peers) spends ~35 % of a core instead of ~70 %.
  */
 export const FULL_RESOLUTION_PEERS = 2;
 /** Kept for audio (Opus speech at 32 kbit/s with headroom) out of a bandwidth cap, per link. */
