@@ -14,6 +14,7 @@
  * The machine has 2 cores shared with whatever else runs: the figures are medians of a few runs.
  */
 import { build } from 'esbuild';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -232,9 +233,13 @@ const notIsolated = networkSkipReason();
 if (notIsolated) {
   console.log(`skipped: media benchmark: ${notIsolated}`);
 } else {
+  const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} on ${cpus().length} cores`;
+  // Other work on the machine slows every step: the figures mean something only with the load beside them.
+  console.log(`media benchmark: ${load()}`);
   for (const adapter of mediaAdapters) {
     const skip = adapterSkipReason(adapter);
     if (skip) console.log(`skipped: ${adapter.name} media benchmark: ${skip}`);
     else await benchAdapter(adapter);
   }
+  console.log(`media benchmark done: ${load()}`);
 }

@@ -292,7 +292,7 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
       // A peer can signal before its arrival reaches this page; a stale message from one that left must not revive a link.
       const starts = envelope.m.k === 'hello' || (envelope.m.k === 'sdp' && envelope.m.d.type === 'offer');
       if (this.online.get(from) === false && !starts) return;
-      link = this.openLink(from);
+      link = this.openLink(from, envelope.m.k === 'sdp');
       link.receive(envelope);
       // One more link: the others may now send the camera scaled down.
       this.applyAll();
@@ -323,8 +323,8 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
     }
   }
 
-  private openLink(peerId: string): PeerLink {
-    const link = new PeerLink(this.me!, peerId, this.host);
+  private openLink(peerId: string, answering = false): PeerLink {
+    const link = new PeerLink(this.me!, peerId, this.host, answering);
     this.links.set(peerId, link);
     this.changed();
     return link;

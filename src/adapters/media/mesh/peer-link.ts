@@ -42,6 +42,9 @@ const RESTART_RETRY_MAX_MS = 15_000;
 /** A link that has had no answer from its peer for this long says hello (or offers) again: a message may have been dropped. */
 const NEGOTIATION_RETRY_MS = 4_000;
 
+/** How long an offer waits for its answer after the peer said hello, before it is sent again. */
+const HELLO_ANSWER_MS = 700;
+
 let lastEpoch = 0;
 /** A link generation: increasing within the page, and across reloads (it starts from the clock). */
 function nextEpoch(): number {
@@ -88,14 +91,16 @@ export class PeerLink {
   /** When this connection reached each step (ms of `performance.now()`), for diagnostics. */
   private milestones: Record<string, number> = {};
 
+  /** `answering`: the link is made for an offer that just came, so it needs no hello. */
   constructor(
     readonly me: string,
     readonly peerId: string,
     private readonly host: LinkHost,
+    answering = false,
   ) {
     this.polite = me < peerId;
     this.initiator = !this.polite;
-    this.build(true);
+    this.build(!answering);
   }
 
   /** Closes the connection for good. */
@@ -327,12 +332,19 @@ export class PeerLink {
   private async handle(pc: RTCPeerConnection, m: MeshMessage): Promise<void> {
     if (pc !== this.pc || this.closed) return;
     switch (m.k) {
-      case 'hello':
-        // The peer has a fresh link: if our offer to it was lost, send it again.
-        if (pc.signalingState === 'have-local-offer' && pc.localDescription) this.post({ k: 'sdp', d: pc.localDescription.toJSON() });
+      case 'hello': {
+        // The peer has a fresh link. Our offer may have reached it before it listened (an adapter loaded late):
+        // if no answer comes soon, send the offer again (at once would double the work of every ordinary join).
+        const offer = pc.localDescription;
+        if (pc.signalingState === 'have-local-offer' && offer) {
+          setTimeout(() => {
+            if (pc === this.pc && pc.signalingState === 'have-local-offer' && pc.localDescription === offer) this.post({ k: 'sdp', d: offer.toJSON() });
+          }, HELLO_ANSWER_MS);
+        }
         this.sentState = undefined;
         this.apply();
         return;
+      }
       case 'state':
         this.remoteState = m.s;
         this.host.changed();
