@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import type { Log } from './log.js';
 
-/** What the portal is told when a meeting is scheduled: whom to notify, and of what. */
+/** What the portal is told when a meeting is scheduled, or delegates are assigned to it later: whom to notify, and of what. */
 export interface MeetingNotice {
-  readonly event: 'meeting-scheduled';
+  readonly event: 'meeting-scheduled' | 'delegates-assigned';
   readonly meetingId: string;
   readonly title: string;
   readonly scheduledAt: string;

@@ -1,13 +1,16 @@
 import type { IncomingMessage } from 'node:http';
-import { replay, withBallotBox, type MeetingDefinition, type MeetingPolicy, type MeetingState, type RejectionCode } from '../../src/core/index.js';
+import type * as v from 'valibot';
+import { replay, withBallotBox, type AssessmentFrame, type MeetingDefinition, type MeetingPolicy, type MeetingState, type RejectionCode } from '../../src/core/index.js';
 import type { EventStore } from '../event-store.js';
 import type { Log } from '../log.js';
 import type { MeetingHost } from '../meeting-host.js';
+import type { MeetingNotice } from '../notify.js';
 import type { RegistryStore, ScheduledMeeting } from '../registry-store.js';
 import type { JoinTokens } from '../tokens.js';
 import { mayAccess, type AdminClaims, type AdminTokens } from './admin-tokens.js';
-import { forbidden, notFound } from './errors.js';
+import { badField, forbidden, notFound } from './errors.js';
 import type { Reply } from './http.js';
+import { parseWith } from './schemas.js';
 
 /** The part of the running meeting server the API uses (`MeetingServer` has it). */
 export interface MeetingServerPort {
@@ -33,6 +36,10 @@ export interface ApiDeps {
   /** Milliseconds since the epoch (tests may fix it). */
   readonly clock: () => number;
   readonly log: Log;
+  /** The province's scoring frame for the delegates' assessments (policy values). */
+  readonly frame: AssessmentFrame;
+  /** The notice hook (server/notify.ts), when the portal's webhook is configured: called in the background. */
+  readonly notify?: (notice: MeetingNotice) => Promise<boolean>;
 }
 
 /** One request, authenticated, with its path parameters. */
@@ -82,3 +89,27 @@ export async function stateOf(deps: ApiDeps, meetingId: string): Promise<Meeting
 
 /** The current time as ISO 8601. */
 export const nowIso = (deps: ApiDeps): string => new Date(deps.clock()).toISOString();
+
+/** Reads the query string with a schema; a parameter given twice is refused (400 naming it). */
+export function readQuery<S extends v.GenericSchema>(ctx: RequestContext, schema: S): v.InferOutput<S> {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of ctx.query) {
+    if (key in raw) throw badField(key, 'Give this parameter once.', 'invalid-query');
+    raw[key] = value;
+  }
+  return parseWith(schema, raw, 'invalid-query');
+}
+
+/**
+ * Checks a `unit` the query names against the token's scope: one of its
+ * units, or a cell under one of them; 403 otherwise.
+ */
+export async function requireUnitInScope(ctx: RequestContext, unit: string | undefined): Promise<void> {
+  const units = ctx.admin.units;
+  if (unit === undefined || !units || units.includes(unit)) return;
+  const cell = await ctx.deps.registry.cell(unit);
+  if (!cell || !mayAccess(ctx.admin, [cell.parentId])) throw forbidden(`the unit ${unit}`);
+}
+
+/** Who a server command acts for in the meeting's log: the admin token's subject, within an id's 64 characters. */
+export const actingFor = (ctx: RequestContext): string => ctx.admin.subject.slice(0, 64) || 'portal';

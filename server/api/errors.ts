@@ -26,6 +26,8 @@ export type ApiErrorCode =
   | 'meeting-exists'
   | 'roster-empty'
   | 'meeting-not-closed'
+  | 'meeting-closed'
+  | 'meeting-served-elsewhere'
   // 413, 415
   | 'payload-too-large'
   | 'unsupported-media-type'

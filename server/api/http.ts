@@ -4,10 +4,11 @@ import { ApiError } from './errors.js';
 /** Largest request body the API reads: a roster of 5,000 members in CSV is about 300 KiB. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/** What a handler answers: JSON, or a whole HTML page with its own CSP. */
+/** What a handler answers: JSON, a whole HTML page with its own CSP, or a CSV file to download. */
 export type Reply =
   | { readonly status: number; readonly json: unknown; readonly headers?: Readonly<Record<string, string>> }
-  | { readonly status: number; readonly html: string; readonly csp: string };
+  | { readonly status: number; readonly html: string; readonly csp: string }
+  | { readonly status: number; readonly csv: string; readonly filename: string };
 
 /** Headers on every API answer. */
 const COMMON_HEADERS = {
@@ -21,6 +22,17 @@ const JSON_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 /** Writes a reply. */
 export function send(res: ServerResponse, reply: Reply): void {
+  if ('csv' in reply) {
+    res.writeHead(reply.status, {
+      ...COMMON_HEADERS,
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': `attachment; filename="${reply.filename.replace(/[^\w.-]/g, '_')}"`,
+      'content-security-policy': JSON_CSP,
+    });
+    // A byte-order mark first: spreadsheet programs then read the file as UTF-8 (Vietnamese names intact).
+    res.end(`\ufeff${reply.csv}`);
+    return;
+  }
   if ('html' in reply) {
     res.writeHead(reply.status, {
       ...COMMON_HEADERS,

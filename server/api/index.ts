@@ -4,3 +4,4 @@ export { ADMIN_AUDIENCE, AdminTokens, type AdminClaims } from './admin-tokens.js
 export { invitesGate } from './handlers/invites.js';
 export { ApiError, type ApiErrorCode } from './errors.js';
 export { BODY_SCHEMAS } from './schemas.js';
+export { reportWriter } from './report-writer.js';

@@ -5,7 +5,8 @@
  * which test/server/api-openapi.test.ts checks against `ROUTES`.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { resolvePolicy, type MeetingPolicy, type RejectionCode } from '../../src/core/index.js';
+import { DEFAULT_ASSESSMENT_FRAME, frameProblems, resolvePolicy, type AssessmentFrame, type MeetingPolicy, type RejectionCode } from '../../src/core/index.js';
+import type { MeetingNotice } from '../notify.js';
 import type { EventStore } from '../event-store.js';
 import { jsonLog, type Log } from '../log.js';
 import type { RegistryStore } from '../registry-store.js';
@@ -13,10 +14,12 @@ import type { JoinClaims } from '../tokens.js';
 import { AdminTokens } from './admin-tokens.js';
 import type { ApiDeps, Handler, MeetingServerPort } from './context.js';
 import { ApiError } from './errors.js';
-import { createCell, getCell, importRoster } from './handlers/cells.js';
+import { createCell, getCell, importRoster, listCells } from './handlers/cells.js';
+import { assignDelegates } from './handlers/delegates.js';
 import { invitesGate, issueInvites, revokeInvite } from './handlers/invites.js';
-import { listMeetings, scheduleMeeting } from './handlers/meetings.js';
-import { getMinutes, getMinutesHtml, recordAssessment } from './handlers/minutes.js';
+import { checkMeeting, listMeetings, scheduleMeeting } from './handlers/meetings.js';
+import { getAssessment, getMinutes, getMinutesHtml, recordAssessment } from './handlers/minutes.js';
+import { getPilotReport } from './handlers/reports.js';
 import { send } from './http.js';
 
 /** The HTTP methods the API serves. */
@@ -34,15 +37,20 @@ interface Route extends RouteSpec {
 
 const TABLE: readonly Route[] = [
   { method: 'POST', path: '/api/cells', handler: createCell },
+  { method: 'GET', path: '/api/cells', handler: listCells },
   { method: 'GET', path: '/api/cells/{cellId}', handler: getCell },
   { method: 'PUT', path: '/api/cells/{cellId}/roster', handler: importRoster },
   { method: 'POST', path: '/api/meetings', handler: scheduleMeeting },
   { method: 'GET', path: '/api/meetings', handler: listMeetings },
+  { method: 'POST', path: '/api/meetings/check', handler: checkMeeting },
+  { method: 'POST', path: '/api/meetings/{id}/delegates', handler: assignDelegates },
   { method: 'POST', path: '/api/meetings/{id}/invites', handler: issueInvites },
   { method: 'DELETE', path: '/api/meetings/{id}/invites/{participantId}', handler: revokeInvite },
   { method: 'GET', path: '/api/meetings/{id}/minutes', handler: getMinutes },
   { method: 'GET', path: '/api/meetings/{id}/minutes.html', handler: getMinutesHtml },
   { method: 'POST', path: '/api/meetings/{id}/assessment', handler: recordAssessment },
+  { method: 'GET', path: '/api/meetings/{id}/assessment', handler: getAssessment },
+  { method: 'GET', path: '/api/reports/pilot', handler: getPilotReport },
 ];
 
 /** Every (method, path) the API serves. */
@@ -109,11 +117,18 @@ export interface ApiOptions {
   readonly publicUrl?: string;
   readonly clock?: () => number;
   readonly log?: Log;
+  /** The province's scoring frame for assessments (default: the core's DEFAULT_ASSESSMENT_FRAME); refused at start if inconsistent. */
+  readonly assessmentFrame?: AssessmentFrame;
+  /** The notice hook (server/notify.ts `Notifier.send`): told in the background when a meeting is scheduled or delegates are assigned. */
+  readonly notify?: (notice: MeetingNotice) => Promise<boolean>;
 }
 
 /** Builds the API over its dependencies. */
 export function createApi(options: ApiOptions): Api {
   const base = (options.publicUrl ?? options.server.url).replace(/\/+$/, '');
+  const frame = options.assessmentFrame ?? DEFAULT_ASSESSMENT_FRAME;
+  const problems = frameProblems(frame);
+  if (problems.length > 0) throw new Error(`The assessment frame ${frame.id} is not usable: ${problems.join('; ')}.`);
   const deps: ApiDeps = {
     registry: options.registry,
     server: options.server,
@@ -124,6 +139,8 @@ export function createApi(options: ApiOptions): Api {
     inviteUrl: (token) => `${base}/?invite=${encodeURIComponent(token)}`,
     clock: options.clock ?? Date.now,
     log: options.log ?? jsonLog,
+    frame,
+    ...(options.notify ? { notify: options.notify } : {}),
   };
   const admitInvite = invitesGate(options.registry);
   async function answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

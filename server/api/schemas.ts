@@ -76,13 +76,40 @@ export const IssueInvitesBody = v.strictObject({
   expiresAt: v.optional(instant),
 });
 
-/** POST /api/meetings/{id}/assessment */
+const points = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100));
+
+/** POST /api/meetings/{id}/assessment; the criteria are checked against the scoring frame by the handler. */
 export const AssessmentBody = v.strictObject({
   delegateId: id,
   strengths: text(4000),
   limitations: optionalText(4000),
   lessons: optionalText(4000),
-  score: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(100))),
+  score: v.optional(points),
+  criteria: v.optional(v.pipe(v.record(id, points), v.check((r) => Object.keys(r).length <= 50, 'At most 50 criteria.'))),
+});
+
+/** POST /api/meetings/{id}/delegates */
+export const AssignDelegatesBody = v.strictObject({
+  delegates: v.pipe(
+    v.array(v.strictObject({ id, name: text(120), organization: v.optional(text(300)), bridgePointId: v.optional(id) })),
+    v.minLength(1, 'Name at least one delegate.'),
+    v.maxLength(50),
+  ),
+  bridgePoints: v.optional(v.pipe(v.array(v.strictObject({ id, name: text(200) })), v.maxLength(10))),
+  invites: v.optional(v.boolean()),
+  expiresAt: v.optional(instant),
+});
+
+/** GET /api/cells query */
+export const CellListQuery = v.strictObject({ unit: v.optional(id) });
+
+/** GET /api/reports/pilot query */
+export const PilotReportQuery = v.strictObject({
+  year: v.pipe(v.string(), v.regex(/^\d{4}$/, 'A year such as 2026.'), v.transform(Number), v.minValue(2000, 'A year from 2000 to 2100.'), v.maxValue(2100, 'A year from 2000 to 2100.')),
+  unit: v.optional(id),
+  format: v.optional(v.picklist(['json', 'csv'])),
+  table: v.optional(v.picklist(['cells', 'meetings', 'members'])),
+  lang: v.optional(v.picklist(['vi', 'en'])),
 });
 
 /** GET /api/meetings query */
@@ -99,6 +126,8 @@ export const BODY_SCHEMAS = {
   'POST /api/meetings': ScheduleMeetingBody,
   'POST /api/meetings/{id}/invites': IssueInvitesBody,
   'POST /api/meetings/{id}/assessment': AssessmentBody,
+  'POST /api/meetings/check': ScheduleMeetingBody,
+  'POST /api/meetings/{id}/delegates': AssignDelegatesBody,
 } as const;
 
 /** Parses `value` or throws a 400 naming the first field at fault and listing every issue. */

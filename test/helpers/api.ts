@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { MeetingDefinition, MeetingPolicy } from '../../src/core/index.js';
-import { AdminTokens, createApi, invitesGate, type AdminClaims, type Api } from '../../server/api/index.js';
+import type { AssessmentFrame, MeetingDefinition, MeetingPolicy } from '../../src/core/index.js';
+import { AdminTokens, createApi, invitesGate, reportWriter, type AdminClaims, type Api } from '../../server/api/index.js';
+import type { MeetingNotice } from '../../server/notify.js';
 import { SqliteRegistryStore } from '../../server/sqlite-registry-store.js';
 import { SECRET, TestServer } from './server.js';
 
@@ -35,18 +36,44 @@ export class ApiTestServer {
     readonly server: TestServer,
     readonly registry: SqliteRegistryStore,
     private readonly dir: string,
+    private readonly reports: Map<string, Array<(ok: boolean) => void>>,
   ) {}
 
-  static async start(options: { meetings?: MeetingDefinition[]; policy?: Partial<MeetingPolicy> } = {}): Promise<ApiTestServer> {
+  static async start(
+    options: { meetings?: MeetingDefinition[]; policy?: Partial<MeetingPolicy>; frame?: AssessmentFrame; notify?: (notice: MeetingNotice) => Promise<boolean> } = {},
+  ): Promise<ApiTestServer> {
     const dir = mkdtempSync(join(tmpdir(), 'party-registry-'));
     const registry = new SqliteRegistryStore(join(dir, 'registry.sqlite'));
     const mounted: { api?: Api } = {};
+    const reports = new Map<string, Array<(ok: boolean) => void>>();
+    const written = (meetingId: string, ok: boolean) => {
+      for (const resolve of reports.get(meetingId) ?? []) resolve(ok);
+      reports.delete(meetingId);
+    };
     const server = await TestServer.start(options.meetings ?? [], {
       admitInvite: invitesGate(registry),
       http: async (req, res) => mounted.api !== undefined && (await mounted.api.handle(req, res)),
+      onEvent: reportWriter(registry, () => {}, written),
     });
-    mounted.api = createApi({ registry, server: server.server, secret: SECRET, log: () => {}, ...(options.policy ? { policy: options.policy } : {}) });
-    return new ApiTestServer(server, registry, dir);
+    mounted.api = createApi({
+      registry,
+      server: server.server,
+      secret: SECRET,
+      log: () => {},
+      ...(options.policy ? { policy: options.policy } : {}),
+      ...(options.frame ? { assessmentFrame: options.frame } : {}),
+      ...(options.notify ? { notify: options.notify } : {}),
+    });
+    return new ApiTestServer(server, registry, dir, reports);
+  }
+
+  /** Resolves with whether the report line was written, the next time a meeting's close is written (call before closing it). */
+  reportWritten(meetingId: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      const waiting = this.reports.get(meetingId) ?? [];
+      waiting.push(resolve);
+      this.reports.set(meetingId, waiting);
+    });
   }
 
   get url(): string {

@@ -2,10 +2,10 @@
 import { importRosterCsv, importRosterJson } from '../../../src/core/index.js';
 import type { CellRecord } from '../../registry-store.js';
 import { mayAccess } from '../admin-tokens.js';
-import { nowIso, type Handler, type RequestContext } from '../context.js';
+import { nowIso, readQuery, requireUnitInScope, type Handler, type RequestContext } from '../context.js';
 import { ApiError, forbidden, notFound } from '../errors.js';
 import { mediaType, readJson, readText } from '../http.js';
-import { CreateCellBody, parseWith } from '../schemas.js';
+import { CellListQuery, CreateCellBody, parseWith } from '../schemas.js';
 
 /** A cell as the API shows it. */
 function cellView(cell: CellRecord) {
@@ -42,6 +42,17 @@ export const createCell: Handler = async (ctx) => {
   if (!(await ctx.deps.registry.createCell(cell))) throw new ApiError(409, 'cell-exists', `A cell ${cell.id} exists already.`, { field: 'id' });
   ctx.deps.log('info', 'cell created', { cell: cell.id, by: ctx.admin.subject });
   return { status: 201, json: { cell: cellView(cell) }, headers: { location: `/api/cells/${encodeURIComponent(cell.id)}` } };
+};
+
+/** GET /api/cells?unit=: the cells the token may see, without rosters, by name (the upper level's filters). */
+export const listCells: Handler = async (ctx) => {
+  const query = readQuery(ctx, CellListQuery);
+  await requireUnitInScope(ctx, query.unit);
+  const cells = await ctx.deps.registry.cells({
+    ...(ctx.admin.units ? { units: ctx.admin.units } : {}),
+    ...(query.unit !== undefined ? { unit: query.unit } : {}),
+  });
+  return { status: 200, json: { cells } };
 };
 
 /** GET /api/cells/{cellId} */

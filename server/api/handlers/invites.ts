@@ -1,5 +1,5 @@
 /** Invite links and their revocation: POST /api/meetings/{id}/invites, DELETE /api/meetings/{id}/invites/{participantId}. */
-import { findParticipant, invitationRole, type MeetingDefinition } from '../../../src/core/index.js';
+import { findParticipant, invitationRole, type MeetingDefinition, type TokenRole } from '../../../src/core/index.js';
 import type { RejectionCode } from '../../../src/core/index.js';
 import type { RegistryStore } from '../../registry-store.js';
 import type { JoinClaims } from '../../tokens.js';
@@ -13,7 +13,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_VALIDITY_MS = 366 * DAY_MS;
 
 /** Everyone invited when the request names no one: the roster, less members suspended or attending another cell, and every delegate and guest. */
-function everyone(meeting: MeetingDefinition): string[] {
+export function everyone(meeting: MeetingDefinition): string[] {
   const members = meeting.cell.members.filter((m) => !m.flags?.suspended && !m.flags?.attachedElsewhere).map((m) => m.id);
   return [...members, ...meeting.delegates.map((d) => d.id), ...(meeting.guests ?? []).map((g) => g.id)];
 }
@@ -53,30 +53,51 @@ export function invitesGate(registry: RegistryStore): (claims: JoinClaims) => Pr
 export const issueInvites: Handler = async (ctx) => {
   const { definition } = await meetingInScope(ctx);
   const body = parseWith(IssueInvitesBody, await readJson(ctx.req));
-  const now = ctx.deps.clock();
-  let expires = Math.max(Date.parse(definition.scheduledAt) + DAY_MS, now + DAY_MS);
-  if (body.expiresAt !== undefined) {
-    expires = Date.parse(body.expiresAt);
-    if (expires <= now) throw badField('expiresAt', 'The expiry is in the past.');
-    if (expires > now + MAX_VALIDITY_MS) throw badField('expiresAt', 'An invite is valid for at most 366 days.');
-  }
+  const expiry = inviteExpiry(ctx.deps, definition, body.expiresAt);
   const ids = body.participantIds ? [...new Set(body.participantIds)] : everyone(definition);
-  const people = ids.map((participantId) => {
-    const role = invitationRole(definition, participantId);
-    if (!role) throw badField(`participantIds.${body.participantIds!.indexOf(participantId)}`, `${participantId} is not a participant of this meeting.`);
-    return { participantId, role, name: findParticipant(definition, participantId)!.name };
-  });
-  const expiry = new Date(expires);
-  const invites = await Promise.all(
-    people.map(async (p) => {
-      const issuedAt = await issueTime(ctx.deps, definition.id, p.participantId);
-      const token = await ctx.deps.server.tokens.sign({ meetingId: definition.id, participantId: p.participantId, role: p.role, issuedAt }, expiry);
-      return { ...p, token, url: ctx.deps.inviteUrl(token) };
-    }),
-  );
+  for (const participantId of ids) {
+    if (!invitationRole(definition, participantId)) {
+      throw badField(`participantIds.${body.participantIds!.indexOf(participantId)}`, `${participantId} is not a participant of this meeting.`);
+    }
+  }
+  const invites = await signInvites(ctx.deps, definition, ids, expiry);
   ctx.deps.log('info', 'invites issued', { meeting: definition.id, count: invites.length, by: ctx.admin.subject });
   return { status: 201, json: { meetingId: definition.id, expiresAt: expiry.toISOString(), invites } };
 };
+
+/**
+ * The expiry of new invites: `expiresAt` when given (400 when past or more
+ * than 366 days ahead), else a day after the meeting and at least a day from now.
+ */
+export function inviteExpiry(deps: ApiDeps, definition: MeetingDefinition, expiresAt?: string): Date {
+  const now = deps.clock();
+  if (expiresAt === undefined) return new Date(Math.max(Date.parse(definition.scheduledAt) + DAY_MS, now + DAY_MS));
+  const expires = Date.parse(expiresAt);
+  if (expires <= now) throw badField('expiresAt', 'The expiry is in the past.');
+  if (expires > now + MAX_VALIDITY_MS) throw badField('expiresAt', 'An invite is valid for at most 366 days.');
+  return new Date(expires);
+}
+
+/** One invite link as the API answers it. */
+export interface IssuedInvite {
+  readonly participantId: string;
+  readonly role: TokenRole;
+  readonly name: string;
+  readonly token: string;
+  readonly url: string;
+}
+
+/** Signs a join token and link for each participant (each must be one), with the role the meeting gives them. */
+export function signInvites(deps: ApiDeps, definition: MeetingDefinition, participantIds: readonly string[], expiry: Date): Promise<IssuedInvite[]> {
+  return Promise.all(
+    participantIds.map(async (participantId) => {
+      const role = invitationRole(definition, participantId)!;
+      const issuedAt = await issueTime(deps, definition.id, participantId);
+      const token = await deps.server.tokens.sign({ meetingId: definition.id, participantId, role, issuedAt }, expiry);
+      return { participantId, role, name: findParticipant(definition, participantId)!.name, token, url: deps.inviteUrl(token) };
+    }),
+  );
+}
 
 /**
  * DELETE /api/meetings/{id}/invites/{participantId}: revokes every invite of

@@ -3,7 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { vietnamYear, isOnline, type CellRecord, type ScheduledMeeting } from '../../registry-store.js';
 import type { MeetingHost } from '../../meeting-host.js';
 import { mayAccess } from '../admin-tokens.js';
-import { nowIso, type Handler } from '../context.js';
+import { invitationRole, type MeetingDefinition } from '../../../src/core/index.js';
+import type { MeetingNotice } from '../../notify.js';
+import { nowIso, type ApiDeps, type Handler, type RequestContext } from '../context.js';
+import { everyone, inviteExpiry, signInvites } from './invites.js';
 import { ApiError, badField, forbidden } from '../errors.js';
 import { readJson } from '../http.js';
 import { meetingDefinition } from '../meeting-definition.js';
@@ -27,7 +30,7 @@ export function meetingView(entry: ScheduledMeeting, host: MeetingHost | undefin
     kind: entry.kind,
     mode: entry.mode,
     chairId: d.chairId,
-    delegates: d.delegates,
+    delegates: delegatesOf(host?.state ?? d),
     bridgePoints: host?.state.bridgePoints ?? d.bridgePoints ?? [],
     documents: d.documents ?? [],
     ...(host ? { phase: host.state.phase } : {}),
@@ -35,25 +38,27 @@ export function meetingView(entry: ScheduledMeeting, host: MeetingHost | undefin
   };
 }
 
+/** The delegates of a meeting, each with the bridge point they attend from when seated at one. */
+export function delegatesOf(meeting: MeetingDefinition) {
+  return meeting.delegates.map((d) => {
+    const point = meeting.seating?.[d.id];
+    return point !== undefined ? { ...d, bridgePointId: point } : d;
+  });
+}
+
 const refusal = (verdict: SchedulingVerdict) =>
   new ApiError(422, 'scheduling-refused', verdict.refused.map((r) => r.en).join(' '), { reasons: verdict.refused, checks: verdict.checks });
 
-/**
- * POST /api/meetings: runs the HD 03 checks (eligibility, the yearly limit
- * counted from the registry, contents, documents 1 day before), then records
- * the meeting and creates it in the running server.
- */
-export const scheduleMeeting: Handler = async (ctx) => {
-  const { registry, server, policy } = ctx.deps;
+/** A scheduling request read, checked against the cell, with the verdict for a count of the year's online meetings. */
+async function prepare(ctx: RequestContext) {
+  const { registry, policy } = ctx.deps;
   const body = parseWith(ScheduleMeetingBody, await readJson(ctx.req));
   const cell: CellRecord | undefined = await registry.cell(body.cellId);
   if (!cell) throw badField('cellId', `There is no cell ${body.cellId}.`);
   if (!mayAccess(ctx.admin, [cell.id, cell.parentId])) throw forbidden(`the cell ${cell.id}`);
   if (cell.members.length === 0) throw new ApiError(409, 'roster-empty', `The cell ${cell.id} has no roster yet; import one first.`);
   const id = body.id ?? `m-${randomUUID()}`;
-  if (server.meeting(id) || (await registry.meeting(id))) throw new ApiError(409, 'meeting-exists', `A meeting ${id} exists already.`, { field: 'id' });
   const definition = meetingDefinition(id, body, cell, ctx.deps.policyOverrides);
-
   const year = vietnamYear(body.scheduledAt);
   const verdictFor = (onlineThisYear: number) =>
     checkScheduling({
@@ -68,6 +73,34 @@ export const scheduleMeeting: Handler = async (ctx) => {
       onlineThisYear,
       policy,
     });
+  return { body, cell, id, definition, year, verdictFor };
+}
+
+/**
+ * POST /api/meetings/check: the same checks as scheduling, answered 200
+ * whether the meeting is allowed or not, with this year's count against the
+ * limit, so the cell sees at once whether it may register (issue 8).
+ */
+export const checkMeeting: Handler = async (ctx) => {
+  const { cell, year, verdictFor } = await prepare(ctx);
+  const onlineThisYear = await ctx.deps.registry.onlineMeetingsInYear(cell.id, year);
+  const verdict = verdictFor(onlineThisYear);
+  return {
+    status: 200,
+    json: { allowed: verdict.allowed, checks: verdict.checks, refused: verdict.refused, year, onlineThisYear, onlineLimit: verdict.onlineLimit },
+  };
+};
+
+/**
+ * POST /api/meetings: runs the HD 03 checks (eligibility, the yearly limit
+ * counted from the registry, contents, documents 1 day before), then records
+ * the meeting, creates it in the running server, and (with the notice hook)
+ * tells the portal whom to notify, in the background.
+ */
+export const scheduleMeeting: Handler = async (ctx) => {
+  const { registry, server } = ctx.deps;
+  const { body, cell, id, definition, year, verdictFor } = await prepare(ctx);
+  if (server.meeting(id) || (await registry.meeting(id))) throw new ApiError(409, 'meeting-exists', `A meeting ${id} exists already.`, { field: 'id' });
   const verdict = verdictFor(await registry.onlineMeetingsInYear(cell.id, year));
   if (!verdict.allowed) throw refusal(verdict);
 
@@ -95,6 +128,7 @@ export const scheduleMeeting: Handler = async (ctx) => {
     throw error;
   }
   ctx.deps.log('info', 'meeting scheduled', { meeting: id, cell: cell.id, mode: body.mode, by: ctx.admin.subject });
+  noticeInBackground(ctx.deps, 'meeting-scheduled', definition, everyone(definition).filter((p) => invitationRole(definition, p) !== 'guest' && invitationRole(definition, p) !== 'technician'));
   return {
     status: 201,
     json: { meeting: meetingView(entry, host), checks: verdict.checks, agenda: host.state.agenda },
@@ -131,3 +165,29 @@ export const listMeetings: Handler = async (ctx) => {
   });
   return { status: 200, json: { meetings: entries.map((entry) => meetingView(entry, server.meeting(entry.id))) } };
 };
+
+/**
+ * Tells the portal's webhook (the notice hook, when configured) whom to
+ * notify of the meeting: members and delegates with their invite links, so
+ * the portal sends the SMS or e-mail (seed 003: every member is told the time,
+ * place and content). In the background: the HTTP answer never waits for it,
+ * and a failure is only logged (the Notifier retries and logs each attempt).
+ */
+export function noticeInBackground(deps: ApiDeps, event: MeetingNotice['event'], definition: MeetingDefinition, participantIds: readonly string[]): void {
+  const notify = deps.notify;
+  if (!notify || participantIds.length === 0) return;
+  const run = async () => {
+    const invites = await signInvites(deps, definition, participantIds, inviteExpiry(deps, definition));
+    await notify({
+      event,
+      meetingId: definition.id,
+      title: definition.title,
+      scheduledAt: definition.scheduledAt,
+      ...(definition.mode ? { mode: definition.mode } : {}),
+      recipients: invites.map((i) => ({ participantId: i.participantId, name: i.name, role: i.role === 'delegate' ? 'delegate' : 'member', inviteUrl: i.url })),
+    });
+  };
+  setImmediate(() => {
+    run().catch((error: unknown) => deps.log('error', 'notice not sent', { meeting: definition.id, error: String(error) }));
+  });
+}

@@ -1,0 +1,80 @@
+/** The upper level assigns its delegates to a meeting: POST /api/meetings/{id}/delegates. */
+import { findParticipant, type BridgePoint } from '../../../src/core/index.js';
+import { actingFor, meetingInScope, nowIso, stateOf, type Handler } from '../context.js';
+import { ApiError, badField, notFound } from '../errors.js';
+import { readJson } from '../http.js';
+import { AssignDelegatesBody, parseWith } from '../schemas.js';
+import { inviteExpiry, signInvites } from './invites.js';
+import { delegatesOf, noticeInBackground } from './meetings.js';
+
+const closed = () => new ApiError(409, 'meeting-closed', 'The meeting is closed; delegates are assigned before or during it.');
+
+/**
+ * POST /api/meetings/{id}/delegates: the upper level's standing-committee
+ * members attend the meeting from their own bridge point (seed 003, Quy định
+ * 08-QĐ/TU 2021; seed 004). Each new one is recorded in the meeting's log
+ * (`assign-delegate`) and in its registry entry; invite links are issued for
+ * every delegate named, and (with the notice hook) the portal is told.
+ */
+export const assignDelegates: Handler = async (ctx) => {
+  const { entry, host, definition } = await meetingInScope(ctx);
+  const body = parseWith(AssignDelegatesBody, await readJson(ctx.req));
+  if (!host) {
+    if (await stateOf(ctx.deps, definition.id)) {
+      throw new ApiError(409, 'meeting-served-elsewhere', `Another server process serves the meeting ${definition.id} now; send this request there.`);
+    }
+    throw notFound(`The record of the meeting ${definition.id}`);
+  }
+  if (host.state.phase === 'closed') throw closed();
+
+  // Check everything before recording anything, so that a bad request changes nothing.
+  const state = host.state;
+  const added = new Map<string, BridgePoint>();
+  body.bridgePoints?.forEach((point, i) => {
+    if (added.has(point.id)) throw badField(`bridgePoints.${i}.id`, `The bridge point ${point.id} appears twice.`);
+    added.set(point.id, state.bridgePoints.find((b) => b.id === point.id) ?? point);
+  });
+  const seen = new Set<string>();
+  const fresh = body.delegates.filter((d, i) => {
+    if (seen.has(d.id)) throw badField(`delegates.${i}.id`, `${d.id} appears twice.`);
+    seen.add(d.id);
+    const existing = findParticipant(state, d.id);
+    if (existing && existing.kind !== 'delegate') throw badField(`delegates.${i}.id`, `${d.id} is already a ${existing.kind} of this meeting.`);
+    if (d.bridgePointId !== undefined && !added.has(d.bridgePointId) && !state.bridgePoints.some((b) => b.id === d.bridgePointId)) {
+      throw badField(`delegates.${i}.bridgePointId`, `There is no bridge point ${d.bridgePointId} in the meeting or in bridgePoints.`);
+    }
+    return !existing;
+  });
+  const expiry = body.invites === false ? undefined : inviteExpiry(ctx.deps, definition, body.expiresAt);
+
+  const assigned: string[] = [];
+  for (const d of fresh) {
+    const point = d.bridgePointId === undefined ? undefined : (added.get(d.bridgePointId) ?? state.bridgePoints.find((b) => b.id === d.bridgePointId));
+    const delegate = { id: d.id, name: d.name, ...(d.organization !== undefined ? { organization: d.organization } : {}) };
+    const outcome = await host.runServer({ type: 'assign-delegate', delegate, ...(point ? { bridgePoint: point } : {}) }, actingFor(ctx), nowIso(ctx.deps));
+    if ('rejection' in outcome) {
+      // Another request assigned the same delegate in between: assigned already, not an error.
+      if (outcome.rejection.code === 'duplicate-id' && host.state.delegates.some((x) => x.id === d.id)) continue;
+      if (outcome.rejection.code === 'wrong-phase') throw closed();
+      throw badField(`delegates.${body.delegates.indexOf(d)}`, outcome.rejection.message);
+    }
+    assigned.push(d.id);
+  }
+
+  const now = host.state;
+  if (entry && assigned.length > 0) {
+    await ctx.deps.registry.updateMeetingDefinition(definition.id, {
+      ...entry.definition,
+      delegates: now.delegates,
+      bridgePoints: now.bridgePoints,
+      ...(now.seating ? { seating: now.seating } : {}),
+    });
+  }
+  const invites = expiry ? await signInvites(ctx.deps, now, body.delegates.map((d) => d.id), expiry) : [];
+  ctx.deps.log('info', 'delegates assigned', { meeting: definition.id, assigned: assigned.length, by: ctx.admin.subject });
+  noticeInBackground(ctx.deps, 'delegates-assigned', now, assigned);
+  return {
+    status: 200,
+    json: { meetingId: definition.id, delegates: delegatesOf(now), assigned, invites, ...(expiry ? { expiresAt: expiry.toISOString() } : {}) },
+  };
+};
