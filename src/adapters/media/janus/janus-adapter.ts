@@ -1,5 +1,4 @@
 import type {
-  ConnectionQuality,
   LocalMedia,
   MediaAdapter,
   MediaError,
@@ -11,10 +10,12 @@ import type {
   RemoteMedia,
 } from '../../../core/media.js';
 import { openDevices, openScreen } from '../mesh/local-media.js';
-import { linkQuality, receiverLevel, senderLevel, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type LinkCounters } from '../mesh/stats.js';
 import { JanusError, type PluginData } from './janus-api.js';
-import { isDown } from './link-state.js';
-import { JanusSession, SESSION_TIMINGS, type JanusHandle, type SessionState, type SessionTimings } from './janus-session.js';
+import { LocalTracks, type LocalKind } from './local-tracks.js';
+import { joinRoom, readPublishers, VIDEOROOM } from './room.js';
+import { Indicators, type RemoteSource } from './indicators.js';
+import { isDown, Recovery } from './recovery.js';
+import { JanusSession, SESSION_TIMINGS, type SessionState, type SessionTimings } from './janus-session.js';
 import { encodeDisplay, roomIdFor } from './feed-info.js';
 import { Publisher, type PublisherHost } from './publisher.js';
 import { RoomFeeds, type Feed } from './room-feeds.js';
@@ -46,33 +47,12 @@ export interface JanusAdapterOptions {
   readonly session?: Partial<SessionTimings>;
 }
 
-const VIDEOROOM = 'janus.plugin.videoroom';
-/** VideoRoom error 426: no such room. */
-const NO_SUCH_ROOM = 426;
-const DEFAULT_VIDEO: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 20, max: 30 } };
-const DEFAULT_AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
-/**
- * A room this adapter creates: up to 100 publishers (a chi bộ meeting with
- * guests and bridge points stays far below), Opus and VP8 (every browser
- * decodes them in software), the audio-level extension for the speaking
- * indicator, and private (not listed to other clients).
- */
-const ROOM_DEFAULTS = { publishers: 100, audiocodec: 'opus', videocodec: 'vp8', audiolevel_ext: true, is_private: true };
 /** Kept for audio (Opus speech at 32 kbit/s with headroom) out of a bandwidth cap. */
 const AUDIO_KBPS = 40;
 const MIN_VIDEO_KBPS = 30;
 /** Wait between attempts to reach Janus again, doubling up to the maximum. */
 const RETRY_MS = 1_000;
 const RETRY_MAX_MS = 10_000;
-/** A PeerConnection still failed this long after an ICE restart is built anew. */
-const RESTART_GRACE_MS = 4_000;
-/** A PeerConnection that has not connected this long after its negotiation started is built anew. */
-const STUCK_MS = 10_000;
-
-/** Where one of the adapter's PeerConnections stands in its recovery. */
-interface Repair {
-  restartedAt: number;
-}
 
 /**
  * The Janus media adapter: Janus's VideoRoom plugin over its WebSocket API
@@ -100,9 +80,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private subscription?: Subscription;
   private readonly feeds = new RoomFeeds();
   private participants: readonly MediaParticipantInfo[] = [];
-  private microphone?: MediaStreamTrack;
-  private camera?: MediaStreamTrack;
-  private screen?: MediaStreamTrack;
+  private readonly tracks: LocalTracks;
   private devicesReady?: Promise<void>;
   private microphoneWanted = true;
   private cameraWanted = true;
@@ -111,14 +89,9 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private rule: MicrophoneRule = { forceMute: false, mayUnmute: true };
   private sentDisplay?: string;
   private announcing = false;
-  private readonly repairs = new Map<Publisher | Subscription, Repair>();
+  private readonly recovery = new Recovery<Publisher | Subscription>();
   private resubscribing = false;
-  /** Since when each connection has been waiting to connect. */
-  private readonly waiting = new Map<Publisher | Subscription, number>();
-  private readonly quality = new Map<string, { quality: ConnectionQuality; counters?: LinkCounters }>();
-  private readonly speaking = new Map<string, { loudAt: number; sourceTime: number; on: boolean }>();
-  private localLoudAt = 0;
-  private localSpeaking = false;
+  private readonly indicators = new Indicators();
   private readonly listeners = new Set<() => void>();
   private snapshot?: MediaSnapshot<MediaStreamTrack>;
   private notifying = false;
@@ -134,6 +107,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
 
   constructor(options: JanusAdapterOptions) {
     this.options = options;
+    this.tracks = new LocalTracks(options, (kind) => this.trackEnded(kind));
     const iceServers = options.iceServers ?? [];
     this.publisherHost = {
       iceServers,
@@ -184,9 +158,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     clearTimeout(this.retryTimer);
     for (const timer of this.timers.splice(0)) clearInterval(timer);
     await this.teardown();
-    this.setMicrophoneTrack(undefined);
-    this.setCameraTrack(undefined);
-    this.setScreenTrack(undefined);
+    this.tracks.stopAll();
     this.base = 'closed';
     this.changed();
   }
@@ -195,21 +167,21 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     // The floor forbids unmuting now: refused, nothing changes (the element shows the lock).
     if (on && !this.rule.mayUnmute) return;
     this.microphoneWanted = on;
-    if (on && !this.microphone && this.join) {
-      const opened = await openDevices(this.audioConstraints(), false);
+    if (on && !this.tracks.microphone && this.join) {
+      const opened = await openDevices(this.tracks.audio(this.join?.microphoneId), false);
       if (opened.error) this.fail(opened.error);
       else this.clearDeviceError();
-      this.setMicrophoneTrack(opened.microphone);
-      await this.main?.setTrack('audio', this.microphone ?? null);
+      this.useMicrophone(opened.microphone);
+      await this.main?.setTrack('audio', this.tracks.microphone ?? null);
     }
-    if (this.microphone) this.microphone.enabled = this.microphoneWanted;
+    if (this.tracks.microphone) this.tracks.microphone.enabled = this.microphoneWanted;
     this.announce();
     this.changed();
   }
 
   async setCamera(on: boolean): Promise<void> {
     this.cameraWanted = on;
-    if (!on) this.setCameraTrack(undefined);
+    if (!on) this.tracks.set('camera', undefined);
     else await this.openCamera();
     await this.main?.setTrack('video', this.sentCamera());
     this.announce();
@@ -218,11 +190,11 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
 
   async setScreenShare(on: boolean): Promise<void> {
     if (!on) {
-      this.setScreenTrack(undefined);
-    } else if (!this.screen && this.join) {
+      this.tracks.set('screen', undefined);
+    } else if (!this.tracks.screen && this.join) {
       const opened = await openScreen();
       if (opened.error) this.fail(opened.error);
-      this.setScreenTrack(opened.track);
+      this.tracks.set('screen', opened.track);
     }
     await this.syncScreenPublisher();
     this.changed();
@@ -231,7 +203,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   async setAudioOnly(on: boolean): Promise<void> {
     this.audioOnly = on;
     // A weak device or connection: the camera stops too, and opens again when video comes back.
-    if (on) this.setCameraTrack(undefined);
+    if (on) this.tracks.set('camera', undefined);
     else if (this.cameraWanted) await this.openCamera();
     await this.main?.setTrack('video', this.sentCamera());
     await this.syncScreenPublisher();
@@ -257,7 +229,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     this.rule = rule;
     if (newlyForced) {
       this.microphoneWanted = false;
-      if (this.microphone) this.microphone.enabled = false;
+      if (this.tracks.microphone) this.tracks.microphone.enabled = false;
       this.announce();
     }
     this.changed();
@@ -284,6 +256,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       subscription: this.subscription?.describe(),
       feeds: this.feeds.signature(),
       lastFailure: this.lastFailure,
+      levels: this.indicators.describe(),
     };
   }
 
@@ -317,7 +290,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       this.main = main;
       // What Janus has now is what was sent, even if the devices opened meanwhile (announce sends the difference).
       const display = this.display(false);
-      const joined = await this.joinRoom(main, display);
+      const joined = await joinRoom(main, { room: this.room, display, create: this.options.createRoom !== false, settings: this.options.room, description: `meeting ${join.meetingId}` });
       if (!current()) return;
       this.mark('joined');
       this.sentDisplay = display;
@@ -367,26 +340,10 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     }, retryMs);
   }
 
-  /** Joins the room as a publisher; creates the room first when it is missing and the options allow it. */
-  private async joinRoom(main: Publisher, display: string): Promise<PluginData> {
-    try {
-      return await main.join(this.room, display);
-    } catch (error) {
-      if (!(error instanceof JanusError) || error.code !== NO_SUCH_ROOM || this.options.createRoom === false) throw error;
-    }
-    try {
-      await main.handle.message({ request: 'create', ...ROOM_DEFAULTS, ...this.options.room, room: this.room, description: `meeting ${this.join?.meetingId ?? ''}`.slice(0, 100) });
-    } catch (error) {
-      // Another member created it a moment before: fine.
-      if (!(error instanceof JanusError) || error.code !== 427) throw error;
-    }
-    return main.join(this.room, display);
-  }
-
   private async publishMain(main: Publisher): Promise<void> {
     const video = this.videoKbps();
-    await main.publish({ audio: this.microphone ?? null, video: this.sentCamera() }, video ? { bitrate: video * 1000 } : {});
-    if (this.microphone) this.microphone.enabled = this.microphoneWanted;
+    await main.publish({ audio: this.tracks.microphone ?? null, video: this.sentCamera() }, video ? { bitrate: video * 1000 } : {});
+    if (this.tracks.microphone) this.tracks.microphone.enabled = this.microphoneWanted;
   }
 
   /** Closes everything of the current session (not the devices). */
@@ -397,8 +354,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     this.main = undefined;
     this.screenPublisher = undefined;
     this.subscription = undefined;
-    this.repairs.clear();
-    this.waiting.clear();
+    this.recovery.clear();
     this.sentDisplay = undefined;
     this.feeds.reset([]);
     await Promise.all(closing.map((p) => p?.catch(() => {})));
@@ -422,31 +378,26 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
 
   /**
    * After the session was claimed back: events sent while the socket was down
-   * are lost, so the display is sent again, and the room's publishers are
-   * read afresh (a passive join on a handle of its own); when they changed,
-   * the subscription (which may have missed an offer) is built anew.
+   * are lost, so the display is sent again and the room's publishers are read
+   * afresh; when they changed, the subscription (which may have missed an
+   * offer) is built anew.
    */
   private async resync(): Promise<void> {
     const session = this.session;
     if (!session) return;
     this.sentDisplay = undefined;
     this.announce();
-    let probe: JanusHandle | undefined;
     try {
-      probe = await session.attach(VIDEOROOM);
-      const { data } = await probe.message({ request: 'join', ptype: 'publisher', room: this.room, display: '{"x":1}' });
-      const before = this.feeds.signature();
+      const publishers = await readPublishers(session, this.room);
       const fresh = new RoomFeeds();
-      fresh.reset(data.publishers);
-      if (fresh.signature() !== before) {
-        this.feeds.reset(data.publishers);
+      fresh.reset(publishers);
+      if (fresh.signature() !== this.feeds.signature()) {
+        this.feeds.reset(publishers);
         await this.resubscribe();
       }
-    } catch {
+    } catch (error) {
       // The periodic check repairs what is still broken.
-    } finally {
-      if (probe) await probe.message({ request: 'leave' }).catch(() => {});
-      await probe?.detach();
+      this.noteFailure(error);
     }
     this.changed();
   }
@@ -473,7 +424,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     if (!session || !main || this.resubscribing) return;
     this.resubscribing = true;
     const old = this.subscription;
-    if (old) this.repairs.delete(old);
+    if (old) this.recovery.forget(old);
     this.subscription = undefined;
     void old?.close().catch(() => {});
     try {
@@ -496,7 +447,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       participantId: join?.participantId ?? '',
       name: join?.name ?? '',
       microphoneOn: screen ? false : this.microphoneOn,
-      cameraOn: screen ? !!this.screen : !!this.sentCamera(),
+      cameraOn: screen ? !!this.tracks.screen : !!this.sentCamera(),
       screen,
     });
   }
@@ -521,39 +472,39 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   private async openLocalDevices(join: MediaJoin): Promise<void> {
-    const opened = await openDevices(this.audioConstraints(), this.cameraWanted && !this.audioOnly ? this.videoConstraints() : false);
+    const opened = await openDevices(this.tracks.audio(this.join?.microphoneId), this.cameraWanted && !this.audioOnly ? this.tracks.video(this.join?.cameraId) : false);
     if (this.join !== join) {
       opened.microphone?.stop();
       opened.camera?.stop();
       return;
     }
-    this.setMicrophoneTrack(opened.microphone);
-    this.setCameraTrack(opened.camera);
+    this.useMicrophone(opened.microphone);
+    this.tracks.set('camera', opened.camera);
     if (opened.error) this.fail(opened.error);
   }
 
   private async openCamera(): Promise<void> {
-    if (this.camera || !this.join || this.audioOnly) return;
-    const opened = await openDevices(false, this.videoConstraints());
+    if (this.tracks.camera || !this.join || this.audioOnly) return;
+    const opened = await openDevices(false, this.tracks.video(this.join?.cameraId));
     if (opened.error) this.fail(opened.error);
     else this.clearDeviceError();
-    if (this.cameraWanted && !this.audioOnly && this.join) this.setCameraTrack(opened.camera);
+    if (this.cameraWanted && !this.audioOnly && this.join) this.tracks.set('camera', opened.camera);
     else opened.camera?.stop();
   }
 
   /** The camera track as sent: none in audio-only mode. */
   private sentCamera(): MediaStreamTrack | null {
-    return this.camera && !this.audioOnly ? this.camera : null;
+    return this.tracks.camera && !this.audioOnly ? this.tracks.camera : null;
   }
 
   /** Starts or stops the screen share's own publisher handle to match the screen track. */
   private async syncScreenPublisher(): Promise<void> {
     const session = this.session;
-    const track = this.screen && !this.audioOnly ? this.screen : undefined;
+    const track = this.tracks.screen && !this.audioOnly ? this.tracks.screen : undefined;
     if (!track) {
       const publisher = this.screenPublisher;
       this.screenPublisher = undefined;
-      if (publisher) this.repairs.delete(publisher);
+      if (publisher) this.recovery.forget(publisher);
       await publisher?.close().catch(() => {});
       return;
     }
@@ -571,38 +522,20 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     }
   }
 
-  private setMicrophoneTrack(track: MediaStreamTrack | undefined): void {
-    if (this.microphone && this.microphone !== track) this.microphone.stop();
-    this.microphone = track;
-    if (!track) return;
-    track.enabled = this.microphoneWanted;
-    track.addEventListener('ended', () => {
-      if (this.microphone !== track) return;
-      this.microphone = undefined;
-      this.fail({ code: 'no-device', detail: 'the microphone stopped (unplugged?)' });
-      this.announce();
-    });
+  private useMicrophone(track: MediaStreamTrack | undefined): void {
+    this.tracks.set('microphone', track);
+    if (track) track.enabled = this.microphoneWanted;
   }
 
-  private setCameraTrack(track: MediaStreamTrack | undefined): void {
-    if (this.camera && this.camera !== track) this.camera.stop();
-    this.camera = track;
-    track?.addEventListener('ended', () => {
-      if (this.camera !== track) return;
-      this.camera = undefined;
-      void this.main?.setTrack('video', null);
-      this.fail({ code: 'no-device', detail: 'the camera stopped (unplugged?)' });
-      this.announce();
-    });
-  }
-
-  private setScreenTrack(track: MediaStreamTrack | undefined): void {
-    if (this.screen && this.screen !== track) this.screen.stop();
-    this.screen = track;
-    // The browser's own "stop sharing" button ends the track.
-    track?.addEventListener('ended', () => {
-      if (this.screen === track) void this.setScreenShare(false);
-    });
+  /** A device stopped by itself (unplugged), or the browser's own "stop sharing" button. */
+  private trackEnded(kind: LocalKind): void {
+    if (kind === 'screen') {
+      void this.setScreenShare(false);
+      return;
+    }
+    if (kind === 'camera') void this.main?.setTrack('video', null);
+    this.fail({ code: 'no-device', detail: `the ${kind} stopped (unplugged?)` });
+    this.announce();
   }
 
   /** The cap on what this member sends, less the audio, for the camera (kbit/s). */
@@ -621,7 +554,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   private get microphoneOn(): boolean {
-    return this.microphoneWanted && !!this.microphone && this.microphone.readyState === 'live';
+    return this.microphoneWanted && !!this.tracks.microphone && this.tracks.microphone.readyState === 'live';
   }
 
   // ---- checks: recovery, quality, speaking -----------------------------------------------------
@@ -634,51 +567,24 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     );
   }
 
-  /**
-   * Recovery of the PeerConnections: one closed under the adapter is built
-   * anew (publish again, subscribe again); one whose ICE failed is restarted
-   * (the publisher re-offers with `iceRestart`, the subscriber asks Janus for
-   * a `restart` offer), and built anew when it is still failed after a while.
-   */
+  /** Recovery of the PeerConnections (recovery.ts), about once a second. */
   private async repair(): Promise<void> {
     if (this.base !== 'connected' || this.sessionState !== 'open') return;
     const now = Date.now();
     if (!this.subscription && this.main?.feedId) await this.resubscribe().catch((error: unknown) => this.noteFailure(error));
     for (const link of [this.main, this.screenPublisher, this.subscription]) {
-      if (!link) continue;
-      if (link.connected) {
-        this.repairs.delete(link);
-        this.waiting.delete(link);
-        continue;
-      }
-      const broken = link.broken ?? (this.stuck(link, now) ? 'closed' : undefined);
-      const repair = this.repairs.get(link);
-      if (broken === 'failed' && !repair) {
-        this.repairs.set(link, { restartedAt: now });
+      const step = link && this.recovery.next(link, now);
+      if (step === 'restart-ice') {
         this.fail({ code: 'ice-failed', detail: 'ICE failed; restarting' });
-        void link.restartIce().catch((error: unknown) => this.noteFailure(error));
-      } else if (broken === 'closed' || (repair && now - repair.restartedAt >= RESTART_GRACE_MS)) {
-        // Closed under the adapter, stuck, or still not connected a while after the last attempt.
-        this.repairs.set(link, { restartedAt: now });
-        this.waiting.delete(link);
-        await this.rebuild(link);
+        void link!.restartIce().catch((error: unknown) => this.noteFailure(error));
+      } else if (step === 'rebuild') {
+        await this.rebuild(link!);
       }
     }
-    if (this.error?.code === 'ice-failed' && this.repairs.size === 0) {
+    if (this.error?.code === 'ice-failed' && !this.recovery.active) {
       this.error = undefined;
       this.changed();
     }
-  }
-
-  /** A connection that has been negotiated but never connected for `STUCK_MS` (an offer or answer lost on the way). */
-  private stuck(link: Publisher | Subscription, now: number): boolean {
-    if (!link.pc || link.pc.connectionState === 'disconnected') {
-      this.waiting.delete(link);
-      return false;
-    }
-    const since = this.waiting.get(link) ?? now;
-    this.waiting.set(link, since);
-    return now - since >= STUCK_MS;
   }
 
   private async rebuild(link: Publisher | Subscription): Promise<void> {
@@ -689,9 +595,9 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
         await link.unpublish();
         await this.publishMain(link);
         await this.applyBitrate();
-      } else if (link === this.screenPublisher && this.screen) {
+      } else if (link === this.screenPublisher && this.tracks.screen) {
         await link.unpublish();
-        await link.publish({ video: this.screen });
+        await link.publish({ video: this.tracks.screen });
       }
     } catch (error) {
       // Tried again at the next check.
@@ -700,57 +606,27 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     this.changed();
   }
 
+  /** The receivers of each other participant's camera feed, for the indicators. */
+  private sources(): RemoteSource[] {
+    const me = this.join?.participantId;
+    const subscription = this.subscription;
+    if (!me || !subscription) return [];
+    return [...this.feeds.byParticipant(me)].map(([participantId, { camera }]) => ({
+      participantId,
+      ...(camera ? { audio: subscription.receiverOf(camera.id, 'audio'), video: subscription.receiverOf(camera.id, 'video') } : {}),
+      microphoneOn: camera?.info.microphoneOn ?? false,
+    }));
+  }
+
   private async readQuality(): Promise<void> {
     const subscription = this.subscription;
-    const me = this.join?.participantId;
-    if (!subscription || !me) return;
-    let changed = false;
-    for (const [participantId, { camera }] of this.feeds.byParticipant(me)) {
-      const receivers = camera ? [subscription.receiverOf(camera.id, 'audio'), subscription.receiverOf(camera.id, 'video')].filter((r) => !!r) : [];
-      const previous = this.quality.get(participantId);
-      let quality: ConnectionQuality = subscription.broken ? 'lost' : 'unknown';
-      let counters = previous?.counters;
-      if (receivers.length > 0 && subscription.connected) {
-        const merged = new Map<string, unknown>();
-        for (const receiver of receivers) for (const [id, stat] of await receiver.getStats()) merged.set(id, stat);
-        const reading = linkQuality(merged as unknown as RTCStatsReport, previous?.counters);
-        quality = reading.quality;
-        counters = reading.counters;
-      }
-      if (quality !== previous?.quality) changed = true;
-      this.quality.set(participantId, { quality, counters });
-    }
-    if (changed) this.changed();
+    if (subscription && (await this.indicators.readQuality(this.sources(), subscription.connected, !!subscription.broken))) this.changed();
   }
 
   private async sampleSpeaking(): Promise<void> {
-    const me = this.join?.participantId;
-    if (!me) return;
-    const now = Date.now();
-    let changed = false;
-    for (const [participantId, { camera }] of this.feeds.byParticipant(me)) {
-      const state = this.speaking.get(participantId) ?? { loudAt: 0, sourceTime: 0, on: false };
-      const receiver = camera && camera.info.microphoneOn ? this.subscription?.receiverOf(camera.id, 'audio') : undefined;
-      let on = false;
-      if (receiver) {
-        const { level, timestamp } = receiverLevel(receiver);
-        const fresh = timestamp !== state.sourceTime;
-        state.sourceTime = timestamp;
-        if (fresh && level >= SPEAKING_LEVEL) state.loudAt = now;
-        on = now - state.loudAt < SPEAKING_HOLD_MS;
-      }
-      if (on !== state.on) changed = true;
-      state.on = on;
-      this.speaking.set(participantId, state);
-    }
+    if (!this.join) return;
     const sender = this.main?.connected ? this.main.audioSender : undefined;
-    const level = this.microphoneOn && sender ? await senderLevel(sender).catch(() => 0) : 0;
-    if (level >= SPEAKING_LEVEL) this.localLoudAt = now;
-    const speaking = this.microphoneOn && now - this.localLoudAt < SPEAKING_HOLD_MS;
-    if (speaking !== this.localSpeaking || changed) {
-      this.localSpeaking = speaking;
-      this.changed();
-    }
+    if (await this.indicators.sampleSpeaking(Date.now(), this.sources(), sender, this.microphoneOn)) this.changed();
   }
 
   // ---- snapshot --------------------------------------------------------------------------------
@@ -764,16 +640,17 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       .map(([participantId, feeds]) => this.remote(participantId, feeds.camera!, feeds.screen));
     const local: LocalMedia<MediaStreamTrack> = {
       microphoneOn: this.microphoneOn,
-      cameraOn: !!this.camera,
-      screenOn: !!this.screen,
+      cameraOn: !!this.tracks.camera,
+      screenOn: !!this.tracks.screen,
       audioOnly: this.audioOnly,
       ...(this.maxBitrateKbps === undefined ? {} : { maxBitrateKbps: this.maxBitrateKbps }),
       microphoneLocked: !this.rule.mayUnmute,
-      ...(this.camera ? { video: this.camera } : {}),
-      speaking: this.localSpeaking,
+      ...(this.tracks.camera ? { video: this.tracks.camera } : {}),
+      // Muted is silent at once, without waiting for the indicator's hold.
+      speaking: this.microphoneOn && this.indicators.local,
     };
-    const links = [this.main, this.subscription, ...this.repairs.keys()];
-    const recovering = this.base === 'connected' && (this.sessionState !== 'open' || links.some((link) => link && (isDown(link.pc) || link.broken || (this.repairs.has(link) && !link.connected))));
+    const links = [this.main, this.subscription, ...this.recovery.links()];
+    const recovering = this.base === 'connected' && (this.sessionState !== 'open' || links.some((link) => link && (isDown(link.pc) || link.broken || this.recovery.repairing(link))));
     return {
       status: recovering ? 'reconnecting' : this.base,
       local,
@@ -794,8 +671,8 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       ...(screenTrack ? { screen: screenTrack } : {}),
       microphoneOn: camera.info.microphoneOn,
       cameraOn: camera.info.cameraOn,
-      speaking: this.speaking.get(participantId)?.on ?? false,
-      quality: this.quality.get(participantId)?.quality ?? 'unknown',
+      speaking: camera.info.microphoneOn && this.indicators.speakingOf(participantId),
+      quality: this.indicators.qualityOf(participantId),
     };
   }
 
@@ -818,15 +695,5 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       this.notifying = false;
       for (const listener of this.listeners) listener();
     });
-  }
-
-  private audioConstraints(): MediaTrackConstraints {
-    const deviceId = this.join?.microphoneId;
-    return { ...DEFAULT_AUDIO, ...this.options.audio, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
-  }
-
-  private videoConstraints(): MediaTrackConstraints {
-    const deviceId = this.join?.cameraId;
-    return { ...(this.options.video ?? DEFAULT_VIDEO), ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
   }
 }

@@ -1,6 +1,6 @@
 import type { PluginData } from './janus-api.js';
 import type { JanusHandle } from './janus-session.js';
-import { brokenState, type LinkBroken } from './link-state.js';
+import { brokenState, type LinkBroken } from './recovery.js';
 
 /** What a publisher sends: one transceiver per kind, in this order (audio first: m-line 0). */
 export type PublishedKind = 'audio' | 'video';

@@ -1,6 +1,6 @@
 import { JanusError, type PluginData } from './janus-api.js';
 import type { JanusHandle } from './janus-session.js';
-import { brokenState, type LinkBroken } from './link-state.js';
+import { brokenState, type LinkBroken } from './recovery.js';
 
 /** One stream of a publisher to receive: the publisher's feed id and the stream's mid there. */
 export interface WantedStream {

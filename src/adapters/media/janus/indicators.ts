@@ -1,0 +1,127 @@
+import type { ConnectionQuality } from '../../../core/media.js';
+import { linkQuality, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type LinkCounters } from '../mesh/stats.js';
+
+/** One remote participant as the indicators read them: the receivers of their camera feed. */
+export interface RemoteSource {
+  readonly participantId: string;
+  readonly audio?: RTCRtpReceiver;
+  readonly video?: RTCRtpReceiver;
+  readonly microphoneOn: boolean;
+}
+
+interface Speaking {
+  loudAt: number;
+  on: boolean;
+  /** Audio energy and duration counters at the previous sample. */
+  energy?: Energy;
+  /** The last level read, for diagnostics. */
+  level: number;
+}
+
+/** An audio source's cumulative energy counters (`totalAudioEnergy`, `totalSamplesDuration`, WebRTC stats § 8). */
+interface Energy {
+  readonly energy: number;
+  readonly duration: number;
+}
+
+/** The energy counters of the first stat of `type` and kind audio in `report`. */
+function energyOf(report: RTCStatsReport, type: 'inbound-rtp' | 'media-source'): Energy | undefined {
+  for (const stat of report.values()) {
+    if (stat.type === type && stat.kind === 'audio' && typeof stat.totalAudioEnergy === 'number') {
+      return { energy: stat.totalAudioEnergy, duration: Number(stat.totalSamplesDuration ?? 0) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The RMS level (0–1, linear like RFC 6464's) of what was heard between two
+ * readings: sqrt(Δenergy / Δduration). Unlike the level of the last packet,
+ * it catches a word (or the fake microphone's beep) between two samples.
+ */
+function levelBetween(previous: Energy | undefined, now: Energy | undefined): number {
+  if (!previous || !now || now.duration <= previous.duration) return 0;
+  return Math.sqrt(Math.max(0, now.energy - previous.energy) / (now.duration - previous.duration));
+}
+
+/**
+ * The speaking indicator and the connection quality of each remote
+ * participant, and this member's own speaking indicator, read from the
+ * browser's stats (the thresholds of the mesh, ../mesh/stats.ts).
+ *
+ * Speaking comes from the energy of the audio received from each participant
+ * between two samples (every 250 ms) rather than from the VideoRoom's
+ * `talking` events, which need two seconds of packets (`audio_active_packets`
+ * = 100) before they say anything. Quality comes from the stats of the
+ * participant's receivers on the subscription.
+ */
+export class Indicators {
+  private readonly quality = new Map<string, { quality: ConnectionQuality; counters?: LinkCounters }>();
+  private readonly speaking = new Map<string, Speaking>();
+  private localLoudAt = 0;
+  private localEnergy?: Energy;
+  /** This member is speaking. */
+  local = false;
+
+  qualityOf(participantId: string): ConnectionQuality {
+    return this.quality.get(participantId)?.quality ?? 'unknown';
+  }
+
+  speakingOf(participantId: string): boolean {
+    return this.speaking.get(participantId)?.on ?? false;
+  }
+
+  /** The last level read of each participant (0 when stale), for diagnostics. */
+  describe(): Record<string, number> {
+    return Object.fromEntries([...this.speaking].map(([id, s]) => [id, Math.round(s.level * 1000) / 1000]));
+  }
+
+  /** Reads every source's quality; `up` when the subscription is connected, `lost` when it is broken. Returns whether any changed. */
+  async readQuality(sources: readonly RemoteSource[], up: boolean, lost: boolean): Promise<boolean> {
+    let changed = false;
+    for (const source of sources) {
+      const receivers = [source.audio, source.video].filter((r) => !!r);
+      const previous = this.quality.get(source.participantId);
+      let quality: ConnectionQuality = lost ? 'lost' : 'unknown';
+      let counters = previous?.counters;
+      if (receivers.length > 0 && up) {
+        const merged = new Map<string, unknown>();
+        for (const receiver of receivers) for (const [id, stat] of await receiver.getStats()) merged.set(id, stat);
+        const reading = linkQuality(merged as unknown as RTCStatsReport, previous?.counters);
+        quality = reading.quality;
+        counters = reading.counters;
+      }
+      if (quality !== previous?.quality) changed = true;
+      this.quality.set(source.participantId, { quality, counters });
+    }
+    return changed;
+  }
+
+  /** Samples the levels of every source and of this member's sender (when its microphone is on); returns whether any indicator changed. */
+  async sampleSpeaking(now: number, sources: readonly RemoteSource[], sender: RTCRtpSender | undefined, microphoneOn: boolean): Promise<boolean> {
+    let changed = false;
+    for (const source of sources) {
+      const state = this.speaking.get(source.participantId) ?? { loudAt: 0, on: false, level: 0 };
+      let on = false;
+      if (source.audio && source.microphoneOn) {
+        const energy = energyOf(await source.audio.getStats(), 'inbound-rtp');
+        state.level = levelBetween(state.energy, energy);
+        state.energy = energy;
+        if (state.level >= SPEAKING_LEVEL) state.loudAt = now;
+        on = now - state.loudAt < SPEAKING_HOLD_MS;
+      } else {
+        state.energy = undefined;
+      }
+      if (on !== state.on) changed = true;
+      state.on = on;
+      this.speaking.set(source.participantId, state);
+    }
+    const energy = microphoneOn && sender?.track ? energyOf(await sender.getStats(), 'media-source') : undefined;
+    if (levelBetween(this.localEnergy, energy) >= SPEAKING_LEVEL) this.localLoudAt = now;
+    this.localEnergy = energy;
+    const local = microphoneOn && now - this.localLoudAt < SPEAKING_HOLD_MS;
+    if (local !== this.local) changed = true;
+    this.local = local;
+    return changed;
+  }
+}
