@@ -19,7 +19,10 @@
  * see below and docs/scaling.md), LIVEKIT_URL, LIVEKIT_API_KEY and
  * LIVEKIT_API_SECRET (all three: POST /media/livekit-token mints LiveKit
  * tokens from join tokens, and the floor follows to LiveKit; LIVEKIT_TOKEN_TTL
- * in seconds; see docs/media-livekit.md).
+ * in seconds; see docs/media-livekit.md), NOTICE_WEBHOOK_URL and
+ * NOTICE_WEBHOOK_SECRET (the notice hook: the portal's webhook is told, in the
+ * background and retried, whom to notify when a meeting is scheduled or
+ * delegates are assigned; each body signed with the secret when set).
  *
  * The REST API (docs/openapi.json) is always mounted under /api; its registry
  * is in PostgreSQL with DATABASE_URL, else in DATA_DIR/registry.sqlite.
@@ -29,10 +32,11 @@ import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
 import { replay, type MeetingDefinition } from '../src/core/index.js';
-import { createApi, invitesGate, type Api } from './api/index.js';
+import { createApi, invitesGate, reportWriter, type Api } from './api/index.js';
 import { startMeetingServer } from './app.js';
 import { demoInvites, demoSite } from './demo.js';
 import { jsonLog } from './log.js';
+import { Notifier } from './notify.js';
 import { followFloor, livekitConfigFromEnv, livekitTokenEndpoint, LivekitTokens } from './livekit.js';
 import { sampleMeeting } from './sample-cell.js';
 import type { EventStore } from './event-store.js';
@@ -100,6 +104,11 @@ const meeting = sampleMeeting(new Date().toISOString());
 const seeded = process.env.MEETINGS_FILE ? (JSON.parse(readFileSync(process.env.MEETINGS_FILE, 'utf8')) as MeetingDefinition[]) : [];
 // The demo's pages are built before listening, so the server never answers a 404 for them.
 const site = demo ? await demoSite(meeting) : undefined;
+const writeReport = reportWriter(registry, jsonLog);
+const floor = livekit ? followFloor(livekit.roomService(), jsonLog) : undefined;
+const notifier = process.env.NOTICE_WEBHOOK_URL
+  ? new Notifier({ url: process.env.NOTICE_WEBHOOK_URL, log: jsonLog, ...(process.env.NOTICE_WEBHOOK_SECRET ? { secret: process.env.NOTICE_WEBHOOK_SECRET } : {}) })
+  : undefined;
 const server = await startMeetingServer({
   store,
   ownership,
@@ -112,13 +121,24 @@ const server = await startMeetingServer({
   trustProxy: process.env.TRUST_PROXY === '1',
   joinPublicKey: process.env.PARTY_JWT_PUBLIC_KEY_FILE ? readFileSync(process.env.PARTY_JWT_PUBLIC_KEY_FILE, 'utf8') : undefined,
   admitInvite: invitesGate(registry),
-  onEvent: livekit ? followFloor(livekit.roomService(), jsonLog) : undefined,
+  onEvent: (meetingId, event, state) => {
+    // The pilot report's line when a meeting closes; the LiveKit floor when configured.
+    writeReport(meetingId, event, state);
+    floor?.(meetingId, event, state);
+  },
   http: async (req, res) =>
     (mounted.api !== undefined && (await mounted.api.handle(req, res))) ||
     (mounted.livekit !== undefined && (await mounted.livekit(req, res))) ||
     (site?.handle(req, res) ?? false),
 });
-mounted.api = createApi({ registry, server, store, secret: jwtSecret, ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}) });
+mounted.api = createApi({
+  registry,
+  server,
+  store,
+  secret: jwtSecret,
+  ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
+  ...(notifier ? { notify: (notice) => notifier.send(notice) } : {}),
+});
 if (livekit) {
   mounted.livekit = livekitTokenEndpoint({
     livekit,
