@@ -18,6 +18,17 @@ export interface MediaAdapterOptions {
   readonly [option: string]: unknown;
 }
 
+/**
+ * The meeting-server path an adapter asks its media-server token from, when
+ * it needs one: an adapter that does says so with a `mediaTokenPath` property
+ * (LiveKit's is `/media/livekit-token`, server/livekit.ts); the room then asks
+ * with the member's join token and passes the answer as `MediaJoin.mediaToken`.
+ */
+export function mediaTokenPathOf(adapter: MediaAdapter<MediaStreamTrack>): string | undefined {
+  const path = (adapter as { readonly mediaTokenPath?: unknown }).mediaTokenPath;
+  return typeof path === 'string' && path.startsWith('/') ? path : undefined;
+}
+
 const FACTORY: Record<MediaAdapterName, string> = {
   mesh: 'createMeshAdapter',
   janus: 'createJanusAdapter',

@@ -23,6 +23,18 @@ export function webSocketUrl(server: string | null | undefined, page: Location):
 }
 
 /**
+ * The meeting server's address for a request to `path` (`/media/livekit-token`): the
+ * `server` attribute's host and folder (`wss://host/meet/ws` → `https://host/meet/…`), or this page's origin.
+ */
+export function serverHttpUrl(server: string | null | undefined, path: string, page: Location): string {
+  const url = new URL(server || '/', page.href);
+  if (url.protocol === 'ws:') url.protocol = 'http:';
+  if (url.protocol === 'wss:') url.protocol = 'https:';
+  const folder = url.pathname.replace(/\/ws\/?$/, '/').replace(/[^/]*$/, '');
+  return new URL(path.replace(/^\/+/, ''), new URL(folder, url)).href;
+}
+
+/**
  * The root of a meeting on a page: connects to the meeting server with the
  * invite's token, shows the meeting's name, phase, connection state and who is
  * online, gives the chair the open and close controls, and provides the
@@ -88,6 +100,17 @@ export class PartyMeetingRoom extends PartyElement {
   private readonly snapshot = new StoreController<ClientSnapshot>(this, (s) => s);
   private readonly roomMedia = new RoomMedia(this);
 
+  /** Asks the meeting server for a media-server token (LiveKit's) with the member's join token. */
+  private readonly fetchMediaToken = async (path: string): Promise<string> => {
+    const token = this.effectiveToken;
+    if (!token) throw new Error('no join token to ask for a media token with');
+    const response = await fetch(serverHttpUrl(this.server, path, location), { method: 'POST', headers: { authorization: `Bearer ${token}` } });
+    if (!response.ok) throw new Error(`the meeting server answered ${response.status}: ${await response.text()}`);
+    const answer = (await response.json()) as { token?: unknown };
+    if (typeof answer.token !== 'string') throw new Error('the meeting server answered no token');
+    return answer.token;
+  };
+
   /** The token this element connects with. */
   private get effectiveToken(): string {
     if (this.token) return this.token;
@@ -132,7 +155,7 @@ export class PartyMeetingRoom extends PartyElement {
     const meeting = snapshot?.meeting;
     const you = snapshot?.you;
     const admission = meeting && you ? admissionOf(meeting, you.participantId, you.role === 'chair') : 'not-needed';
-    const config = { name: this.media.trim().toLowerCase() || 'mesh', url: this.mediaUrl, options: this.mediaOptions, adapter: this.mediaAdapter };
+    const config = { name: this.media.trim().toLowerCase() || 'mesh', url: this.mediaUrl, options: this.mediaOptions, adapter: this.mediaAdapter, mediaToken: this.fetchMediaToken };
     this.roomMedia.sync(config, this.provided, snapshot, admission !== 'waiting' && admission !== 'refused');
     if (this.roomMedia.step !== 'off') {
       // The device check and the stage come as chunks of their own, and only for a meeting with media.

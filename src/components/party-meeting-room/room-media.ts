@@ -10,7 +10,7 @@ import {
   type MeetingState,
 } from '../../core/index.js';
 import type { JoinEvent } from '../device-check/device-check.events.js';
-import { isMediaAdapterName, loadMediaAdapter, type MediaAdapterName } from './media-loader.js';
+import { isMediaAdapterName, loadMediaAdapter, mediaTokenPathOf, type MediaAdapterName } from './media-loader.js';
 
 /**
  * Where the member stands with the meeting's video and sound: none wanted
@@ -35,6 +35,8 @@ export interface MediaConfig {
   readonly options?: Readonly<Record<string, unknown>>;
   /** An adapter handed in by the page; it takes the place of `name`. */
   readonly adapter?: MediaAdapter<MediaStreamTrack>;
+  /** Asks the meeting server for a media-server token at `path` (an adapter's `mediaTokenPath`), with the member's join token. */
+  readonly mediaToken?: (path: string) => Promise<string>;
 }
 
 /** Whether a meeting store also relays media signals (a `MeetingClient` does; a `LocalMeetingStore` does not). */
@@ -170,11 +172,23 @@ export class RoomMedia implements ReactiveController {
     if (this.step !== 'check') return;
     const session = this.session;
     const store = this.store;
+    const config = this.config;
     this.step = 'joining';
     this.host.requestUpdate();
     const adapter = await this.loading;
+    if (session !== this.session || !adapter) return;
+    // A media server with tokens of its own (LiveKit): the meeting server mints one for this member.
+    const tokenPath = mediaTokenPathOf(adapter);
+    let mediaToken: string | undefined;
+    if (tokenPath && config?.mediaToken) {
+      mediaToken = await config.mediaToken(tokenPath).catch((error: unknown) => {
+        // Connected without it, the adapter reports why in its snapshot; the meeting goes on.
+        console.warn('party-meeting: the meeting server gave no media token.', error);
+        return undefined;
+      });
+    }
     const snapshot = store?.getSnapshot();
-    if (session !== this.session || !adapter || !snapshot?.meeting || !snapshot.you) return;
+    if (session !== this.session || !snapshot?.meeting || !snapshot.you) return;
     this.adapter = adapter;
     this.speakerId = choice.speakerId;
     this.feed(snapshot);
@@ -187,6 +201,7 @@ export class RoomMedia implements ReactiveController {
       ...(choice.audioDeviceId ? { microphoneId: choice.audioDeviceId } : {}),
       ...(choice.videoDeviceId ? { cameraId: choice.videoDeviceId } : {}),
       ...(isSignalling(store) ? { signalling: store } : {}),
+      ...(mediaToken ? { mediaToken } : {}),
     };
     this.step = 'joined';
     this.host.requestUpdate();
