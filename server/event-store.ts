@@ -6,6 +6,13 @@ export interface StoredEvent {
   readonly event: MeetingEvent;
 }
 
+/** One command's part of a batch append. */
+export interface AppendEntry {
+  readonly events: readonly MeetingEvent[];
+  readonly commandKey?: string;
+  readonly sealed?: SealedBallot;
+}
+
 /**
  * A meeting's append-only event log. SQLite is the embedded default;
  * PostgreSQL implements the same interface for scale.
@@ -20,6 +27,13 @@ export interface EventStore {
    * the store links a voter to a choice.
    */
   append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string, sealed?: SealedBallot): Promise<StoredEvent[]>;
+  /**
+   * Appends the events of several commands in ONE transaction (group commit:
+   * one durable write for every command that arrived while the last one was
+   * being written), each with its own command key and sealed ballot; resolves
+   * with the stored events of each entry, in order.
+   */
+  appendBatch(meetingId: string, entries: readonly AppendEntry[]): Promise<StoredEvent[][]>;
   /** The sealed totals of each motion's secret ballots. */
   ballotBox(meetingId: string): Promise<Record<string, Tally>>;
   /** The events with a sequence number above `afterSeq`, in order. */

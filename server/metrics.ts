@@ -35,6 +35,14 @@ export class ServerMetrics {
           stop();
         }
       },
+      async appendBatch(...args) {
+        const stop = histogram.startTimer();
+        try {
+          return await store.appendBatch(...args);
+        } finally {
+          stop();
+        }
+      },
       ballotBox: (meetingId) => store.ballotBox(meetingId),
       read: (meetingId, afterSeq) => store.read(meetingId, afterSeq),
       seqOfCommand: (meetingId, commandKey) => store.seqOfCommand(meetingId, commandKey),

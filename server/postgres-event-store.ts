@@ -1,6 +1,6 @@
 import postgres from 'postgres';
 import type { MeetingEvent, SealedBallot, Tally } from '../src/core/index.js';
-import type { EventStore, StoredEvent } from './event-store.js';
+import type { AppendEntry, EventStore, StoredEvent } from './event-store.js';
 
 /** Options of the PostgreSQL store. */
 export interface PostgresEventStoreOptions {
@@ -94,6 +94,11 @@ export class PostgresEventStore implements EventStore {
   }
 
   async append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string, sealed?: SealedBallot): Promise<StoredEvent[]> {
+    const [stored] = await this.appendBatch(meetingId, [{ events, commandKey, sealed }]);
+    return stored!;
+  }
+
+  async appendBatch(meetingId: string, entries: readonly AppendEntry[]): Promise<StoredEvent[][]> {
     return this.sql.begin(async (tx) => {
       if (this.owner) {
         // The fence: a takeover (an UPDATE of this row) waits for this transaction, and this one sees a lease it lost.
@@ -102,26 +107,28 @@ export class PostgresEventStore implements EventStore {
         if (held.length === 0) throw new OwnershipLostError(meetingId);
       }
       await tx`SELECT pg_advisory_xact_lock(hashtextextended(${meetingId}, 0))`;
-      if (sealed) {
+      for (const { sealed } of entries) {
+        if (!sealed) continue;
         await tx`
           INSERT INTO ballot_box (meeting_id, motion_id, choice, count) VALUES (${meetingId}, ${sealed.motionId}, ${sealed.choice}, 1)
           ON CONFLICT (meeting_id, motion_id, choice) DO UPDATE SET count = ballot_box.count + 1`;
       }
       const [last] = await tx<{ seq: string | null }[]>`SELECT max(seq) AS seq FROM events WHERE meeting_id = ${meetingId}`;
-      const first = Number(last?.seq ?? 0) + 1;
-      const stored = events.map((event, i) => ({ seq: first + i, event }));
-      if (stored.length === 0) return stored;
-      const rows = stored.map(({ seq, event }) => ({
-        meeting_id: meetingId,
-        seq,
-        command_key: commandKey ?? null,
-        type: event.type,
-        at: event.at,
-        body: tx.json(event as unknown as postgres.JSONValue),
-      }));
-      await tx`INSERT INTO events ${tx(rows, 'meeting_id', 'seq', 'command_key', 'type', 'at', 'body')}`;
+      let seq = Number(last?.seq ?? 0);
+      const stored = entries.map(({ events }) => events.map((event) => ({ seq: ++seq, event })));
+      const rows = entries.flatMap(({ commandKey }, i) =>
+        stored[i]!.map(({ seq: n, event }) => ({
+          meeting_id: meetingId,
+          seq: n,
+          command_key: commandKey ?? null,
+          type: event.type,
+          at: event.at,
+          body: tx.json(event as unknown as postgres.JSONValue),
+        })),
+      );
+      if (rows.length > 0) await tx`INSERT INTO events ${tx(rows, 'meeting_id', 'seq', 'command_key', 'type', 'at', 'body')}`;
       return stored;
-    }) as Promise<StoredEvent[]>;
+    }) as Promise<StoredEvent[][]>;
   }
 
   async read(meetingId: string, afterSeq = 0): Promise<StoredEvent[]> {

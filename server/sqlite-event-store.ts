@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { MeetingEvent, SealedBallot, Tally } from '../src/core/index.js';
-import type { EventStore, StoredEvent } from './event-store.js';
+import type { AppendEntry, EventStore, StoredEvent } from './event-store.js';
 
 interface Row {
   seq: number;
@@ -54,14 +54,21 @@ export class SqliteEventStore implements EventStore {
     this.lastSeq = this.db.prepare('SELECT MAX(seq) AS seq FROM events WHERE meeting_id = ?');
   }
 
-  append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string, sealed?: SealedBallot): Promise<StoredEvent[]> {
+  async append(meetingId: string, events: readonly MeetingEvent[], commandKey?: string, sealed?: SealedBallot): Promise<StoredEvent[]> {
+    const [stored] = await this.appendBatch(meetingId, [{ events, commandKey, sealed }]);
+    return stored!;
+  }
+
+  appendBatch(meetingId: string, entries: readonly AppendEntry[]): Promise<StoredEvent[][]> {
     const write = this.db.transaction(() => {
-      if (sealed) this.deposit.run(meetingId, sealed.motionId, sealed.choice);
       let seq = this.lastSeq.get(meetingId)?.seq ?? 0;
-      return events.map((event) => {
-        seq += 1;
-        this.insert.run(meetingId, seq, commandKey ?? null, event.type, JSON.stringify(event));
-        return { seq, event };
+      return entries.map(({ events, commandKey, sealed }) => {
+        if (sealed) this.deposit.run(meetingId, sealed.motionId, sealed.choice);
+        return events.map((event) => {
+          seq += 1;
+          this.insert.run(meetingId, seq, commandKey ?? null, event.type, JSON.stringify(event));
+          return { seq, event };
+        });
       });
     });
     return Promise.resolve(write());

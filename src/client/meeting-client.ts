@@ -194,13 +194,10 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
         break;
       }
       case 'event':
-        if (message.seq <= this.snapshot.seq) return;
-        if (message.seq !== this.snapshot.seq + 1 || !this.snapshot.meeting) {
-          // A gap: reconnect, and the welcome resumes from the last event applied.
-          this.socket?.close(4000, 'sequence gap');
-          return;
-        }
-        this.update({ meeting: evolve(this.snapshot.meeting, message.event as MeetingEvent), seq: message.seq });
+        this.applyEvents([message]);
+        break;
+      case 'events':
+        this.applyEvents(message.events);
         break;
       case 'ack':
         this.settle(message.id, (entry) => entry.resolve(message.seq));
@@ -222,6 +219,22 @@ export class MeetingClient implements MeetingStore, MediaSignalling {
         this.redirectUrl = message.url;
         break;
     }
+  }
+
+  /** Applies events strictly in sequence, then tells the listeners once; on a gap, reconnects to resume. */
+  private applyEvents(events: ReadonlyArray<{ seq: number; event: unknown }>): void {
+    let { meeting, seq } = this.snapshot;
+    for (const stored of events) {
+      if (stored.seq <= seq) continue;
+      if (stored.seq !== seq + 1 || !meeting) {
+        // A gap: reconnect, and the welcome resumes from the last event applied.
+        this.socket?.close(4000, 'sequence gap');
+        break;
+      }
+      meeting = evolve(meeting, stored.event as MeetingEvent);
+      seq = stored.seq;
+    }
+    if (seq !== this.snapshot.seq) this.update({ meeting, seq });
   }
 
   private settle(id: string, finish: (entry: PendingCommand) => void): void {

@@ -195,6 +195,8 @@ export const ServerMessageSchema = v.variant('type', [
   v.object({ type: v.literal('ack'), id, seq }),
   v.object({ type: v.literal('reject'), id: v.optional(id), code: v.string(), message: v.string() }),
   v.object({ type: v.literal('event'), seq, event: MeetingEventSchema }),
+  // Several commands recorded together (a group commit): their events, in order.
+  v.object({ type: v.literal('events'), events: v.pipe(v.array(sequenced), v.minLength(1)) }),
   v.object({ type: v.literal('pong') }),
   v.object({ type: v.literal('signal'), from: id, payload: signalPayload }),
   // Another server process serves this meeting: reconnect there (followed by close code 4010).

@@ -8,7 +8,10 @@ export class WsPeer {
 
   private constructor(readonly ws: WebSocket) {
     ws.on('message', (data) => {
-      this.messages.push(JSON.parse(data.toString()));
+      const message = JSON.parse(data.toString()) as Record<string, unknown>;
+      // A group commit's `events` frame is read as its `event` messages, as the real client applies them.
+      if (message.type === 'events') for (const e of message.events as object[]) this.messages.push({ type: 'event', ...e });
+      else this.messages.push(message);
       this.wake();
     });
     ws.on('close', (code, reason) => {

@@ -86,6 +86,23 @@ function eventStoreContract(
       await b.close();
     });
 
+    it('appends several commands in one batch: numbered on, each with its key and its sealed ballot', async () => {
+      const store = await open(fresh());
+      await store.append('m1', [joined('first')]);
+      const cast = (voterId: string): MeetingEvent => ({ type: 'ballot-cast', at: T0, motionId: 'mo', voterId, source: 'online', by: voterId });
+      const stored = await store.appendBatch('m1', [
+        { events: [cast('a')], commandKey: 'a/1', sealed: { motionId: 'mo', choice: 'agree' } },
+        { events: [joined('x'), joined('y')], commandKey: 'chair/2' },
+        { events: [cast('b')], commandKey: 'b/1', sealed: { motionId: 'mo', choice: 'other' } },
+      ]);
+      assert.deepEqual(stored.map((entry) => entry.map((e) => e.seq)), [[2], [3, 4], [5]]);
+      assert.equal(await store.seqOfCommand('m1', 'chair/2'), 4);
+      assert.equal(await store.seqOfCommand('m1', 'b/1'), 5);
+      assert.deepEqual(await store.ballotBox('m1'), { mo: { agree: 1, disagree: 0, other: 1 } });
+      assert.deepEqual((await store.read('m1')).map((e) => e.seq), [1, 2, 3, 4, 5]);
+      await store.close();
+    });
+
     it('refuses to change or delete a recorded event, even from outside the store', async () => {
       const name = fresh();
       const store = await open(name);
