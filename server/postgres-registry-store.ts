@@ -31,6 +31,9 @@ export interface PostgresRegistryStoreOptions {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters (10 or 21 columns a row). */
+const ROWS_PER_INSERT = 2000;
+
 type Json = postgres.JSONValue;
 
 /**
@@ -287,38 +290,72 @@ export class PostgresRegistryStore implements RegistryStore {
     return rows.length === 1;
   }
 
-  async recordMeetingReport(entry: MeetingReportEntry): Promise<void> {
-    const parent = entry.parentId ?? null;
-    await this.sql.begin(async (tx) => {
-      await tx`
-        INSERT INTO report_meetings (meeting_id, cell_id, parent_id, cell_name, title, scheduled_at, held_at, held_ms, year, month, kind, mode,
-          members_counted, present, present_in_person, present_online, absent_with_reason, absent_without_reason,
-          duration_minutes, required_minutes, duration_met)
-        VALUES (${entry.meetingId}, ${entry.cellId}, ${parent}, ${entry.cellName}, ${entry.title}, ${entry.scheduledAt}, ${entry.heldAt},
-          ${Date.parse(entry.heldAt)}, ${entry.year}, ${entry.month}, ${entry.kind}, ${entry.mode}, ${entry.membersCounted}, ${entry.present},
-          ${entry.presentInPerson}, ${entry.presentOnline}, ${entry.absentWithReason}, ${entry.absentWithoutReason},
-          ${entry.durationMinutes}, ${entry.requiredMinutes}, ${entry.durationMet})
-        ON CONFLICT (meeting_id) DO UPDATE SET cell_id = excluded.cell_id, parent_id = excluded.parent_id, cell_name = excluded.cell_name,
-          title = excluded.title, scheduled_at = excluded.scheduled_at, held_at = excluded.held_at, held_ms = excluded.held_ms,
-          year = excluded.year, month = excluded.month, kind = excluded.kind, mode = excluded.mode, members_counted = excluded.members_counted,
-          present = excluded.present, present_in_person = excluded.present_in_person, present_online = excluded.present_online,
-          absent_with_reason = excluded.absent_with_reason, absent_without_reason = excluded.absent_without_reason,
-          duration_minutes = excluded.duration_minutes, required_minutes = excluded.required_minutes, duration_met = excluded.duration_met`;
-      await this.rescore(tx, entry.meetingId);
-      await tx`DELETE FROM report_attendance WHERE meeting_id = ${entry.meetingId}`;
-      const rows = entry.members.map((m) => ({
-        meeting_id: entry.meetingId,
+  recordMeetingReport(entry: MeetingReportEntry): Promise<void> {
+    return this.recordMeetingReports([entry]);
+  }
+
+  async recordMeetingReports(given: readonly MeetingReportEntry[]): Promise<void> {
+    if (given.length === 0) return;
+    // A meeting written twice in one batch: its last line wins, as if written one after the other.
+    const entries = [...new Map(given.map((e) => [e.meetingId, e])).values()];
+    const lines = entries.map((e) => ({
+      meeting_id: e.meetingId,
+      cell_id: e.cellId,
+      parent_id: e.parentId ?? null,
+      cell_name: e.cellName,
+      title: e.title,
+      scheduled_at: e.scheduledAt,
+      held_at: e.heldAt,
+      held_ms: Date.parse(e.heldAt),
+      year: e.year,
+      month: e.month,
+      kind: e.kind,
+      mode: e.mode,
+      members_counted: e.membersCounted,
+      present: e.present,
+      present_in_person: e.presentInPerson,
+      present_online: e.presentOnline,
+      absent_with_reason: e.absentWithReason,
+      absent_without_reason: e.absentWithoutReason,
+      duration_minutes: e.durationMinutes,
+      required_minutes: e.requiredMinutes,
+      duration_met: e.durationMet,
+    }));
+    const members = entries.flatMap((e) =>
+      e.members.map((m) => ({
+        meeting_id: e.meetingId,
         member_id: m.memberId,
-        cell_id: entry.cellId,
-        parent_id: parent,
-        year: entry.year,
-        month: entry.month,
+        cell_id: e.cellId,
+        parent_id: e.parentId ?? null,
+        year: e.year,
+        month: e.month,
         name: m.name,
         mark: m.mark,
         counted: m.counted,
         present: m.present,
-      }));
-      if (rows.length > 0) await tx`INSERT INTO report_attendance ${tx(rows)}`;
+      })),
+    );
+    const ids = entries.map((e) => e.meetingId);
+    await this.sql.begin(async (tx) => {
+      for (let i = 0; i < lines.length; i += ROWS_PER_INSERT) {
+        await tx`
+          INSERT INTO report_meetings ${tx(lines.slice(i, i + ROWS_PER_INSERT))}
+          ON CONFLICT (meeting_id) DO UPDATE SET cell_id = excluded.cell_id, parent_id = excluded.parent_id, cell_name = excluded.cell_name,
+            title = excluded.title, scheduled_at = excluded.scheduled_at, held_at = excluded.held_at, held_ms = excluded.held_ms,
+            year = excluded.year, month = excluded.month, kind = excluded.kind, mode = excluded.mode, members_counted = excluded.members_counted,
+            present = excluded.present, present_in_person = excluded.present_in_person, present_online = excluded.present_online,
+            absent_with_reason = excluded.absent_with_reason, absent_without_reason = excluded.absent_without_reason,
+            duration_minutes = excluded.duration_minutes, required_minutes = excluded.required_minutes, duration_met = excluded.duration_met`;
+      }
+      await tx`
+        UPDATE report_meetings AS r SET assessments = a.n, score = a.score
+        FROM (SELECT meeting_id, count(*)::int AS n, avg((body->>'score')::float8) AS score FROM registry_assessments
+              WHERE meeting_id = ANY(${ids}::text[]) GROUP BY meeting_id) AS a
+        WHERE r.meeting_id = a.meeting_id`;
+      await tx`DELETE FROM report_attendance WHERE meeting_id = ANY(${ids}::text[])`;
+      for (let i = 0; i < members.length; i += ROWS_PER_INSERT) {
+        await tx`INSERT INTO report_attendance ${tx(members.slice(i, i + ROWS_PER_INSERT))}`;
+      }
     });
   }
 

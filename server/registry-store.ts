@@ -204,6 +204,8 @@ export interface RegistryStore {
   updateMeetingDefinition(id: string, definition: MeetingDefinition): Promise<boolean>;
   /** Writes (or rewrites) a held meeting's report line and its members' attendance, in one transaction. */
   recordMeetingReport(entry: MeetingReportEntry): Promise<void>;
+  /** Writes many report lines in one transaction (a backfill from old logs, a benchmark's data). */
+  recordMeetingReports(entries: readonly MeetingReportEntry[]): Promise<void>;
   /** Per cell of the scope: the registry's cells, and any cell with a meeting held in the year; by name then id. */
   reportCells(query: ReportQuery): Promise<ReportCellRow[]>;
   /** The meetings held in the year, earliest first. */

@@ -289,28 +289,35 @@ export class SqliteRegistryStore implements RegistryStore {
   }
 
   recordMeetingReport(entry: MeetingReportEntry): Promise<void> {
-    const parent = entry.parentId ?? null;
+    return this.recordMeetingReports([entry]);
+  }
+
+  recordMeetingReports(entries: readonly MeetingReportEntry[]): Promise<void> {
+    const line = this.db.prepare(
+      `INSERT OR REPLACE INTO report_meetings (meeting_id, cell_id, parent_id, cell_name, title, scheduled_at, held_at, held_ms, year, month, kind, mode,
+         members_counted, present, present_in_person, present_online, absent_with_reason, absent_without_reason,
+         duration_minutes, required_minutes, duration_met, assessments, score)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`,
+    );
+    const rescore = this.db.prepare(`UPDATE report_meetings SET ${SCORE_COLUMNS} WHERE meeting_id = ?`);
+    const clear = this.db.prepare('DELETE FROM report_attendance WHERE meeting_id = ?');
+    const member = this.db.prepare(
+      `INSERT INTO report_attendance (meeting_id, member_id, cell_id, parent_id, year, month, name, mark, counted, present)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT OR REPLACE INTO report_meetings (meeting_id, cell_id, parent_id, cell_name, title, scheduled_at, held_at, held_ms, year, month, kind, mode,
-             members_counted, present, present_in_person, present_online, absent_with_reason, absent_without_reason,
-             duration_minutes, required_minutes, duration_met, assessments, score)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`,
-        )
-        .run(
+      for (const entry of entries) {
+        const parent = entry.parentId ?? null;
+        line.run(
           entry.meetingId, entry.cellId, parent, entry.cellName, entry.title, entry.scheduledAt, entry.heldAt, Date.parse(entry.heldAt), entry.year, entry.month,
           entry.kind, entry.mode, entry.membersCounted, entry.present, entry.presentInPerson, entry.presentOnline, entry.absentWithReason,
           entry.absentWithoutReason, entry.durationMinutes, entry.requiredMinutes, entry.durationMet ? 1 : 0,
         );
-      this.db.prepare(`UPDATE report_meetings SET ${SCORE_COLUMNS} WHERE meeting_id = ?`).run(entry.meetingId, entry.meetingId, entry.meetingId);
-      this.db.prepare('DELETE FROM report_attendance WHERE meeting_id = ?').run(entry.meetingId);
-      const insert = this.db.prepare(
-        `INSERT INTO report_attendance (meeting_id, member_id, cell_id, parent_id, year, month, name, mark, counted, present)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const m of entry.members) {
-        insert.run(entry.meetingId, m.memberId, entry.cellId, parent, entry.year, entry.month, m.name, m.mark, m.counted ? 1 : 0, m.present ? 1 : 0);
+        rescore.run(entry.meetingId, entry.meetingId, entry.meetingId);
+        clear.run(entry.meetingId);
+        for (const m of entry.members) {
+          member.run(entry.meetingId, m.memberId, entry.cellId, parent, entry.year, entry.month, m.name, m.mark, m.counted ? 1 : 0, m.present ? 1 : 0);
+        }
       }
     }).immediate();
     return Promise.resolve();

@@ -123,6 +123,25 @@ function reportContract(name: string, open: (name: string) => Promise<RegistrySt
       await store.close();
     });
 
+    it('writes many lines in one batch (a backfill): the last line of a meeting wins, assessments already given count', async () => {
+      const store = await open(fresh());
+      await store.recordAssessment(assessment('b2', 'd1', 70));
+      await store.recordMeetingReports([
+        { ...line('b1', 'c1', '2026-05-10T08:00:00Z', { a: 'absent-without-reason', b: 'present-online' }), parentId: 'p1' },
+        { ...line('b2', 'c1', '2026-06-10T08:00:00Z', { a: 'present-online' }), parentId: 'p1' },
+        { ...line('b1', 'c1', '2026-05-10T08:00:00Z', { a: 'present-online', b: 'present-online', c: '-' }), parentId: 'p1' },
+      ]);
+      await store.recordMeetingReports([]);
+      const meetings = await store.reportMeetings({ year: 2026, unit: 'p1' });
+      assert.deepEqual(meetings.map((m) => [m.meetingId, m.present, m.membersCounted, m.absenteesWithoutReason.length, m.assessments, m.score]), [
+        ['b1', 2, 2, 0, 0, null],
+        ['b2', 1, 3, 0, 1, 70],
+      ]);
+      const members = await store.reportMembers({ year: 2026, unit: 'c1' });
+      assert.deepEqual(members.map((m) => [m.memberId, m.meetings, m.present]), [['a', 2, 2], ['b', 2, 1], ['c', 1, 0]]);
+      await store.close();
+    });
+
     it('aggregates a year per cell, per meeting and per member, within the scope, in SQL over the lines written at close', async () => {
       const store = await open(fresh());
       await store.createCell(cell('c1', 'Chi bộ A', 'p1'));
