@@ -5,6 +5,8 @@ import { linkQuality, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type LinkCounters } from
 export interface RemoteSource {
   readonly participantId: string;
   readonly audio?: RTCRtpReceiver;
+  /** The mid of their audio in the subscription, to find it in the subscription's stats. */
+  readonly audioMid?: string;
   readonly video?: RTCRtpReceiver;
   readonly microphoneOn: boolean;
 }
@@ -32,6 +34,17 @@ function energyOf(report: RTCStatsReport, type: 'inbound-rtp' | 'media-source'):
     }
   }
   return undefined;
+}
+
+/** The energy counters of every received audio of a connection's stats, by mid. */
+function energyByMid(report: RTCStatsReport | undefined): Map<string, Energy> {
+  const out = new Map<string, Energy>();
+  for (const stat of report?.values() ?? []) {
+    if (stat.type === 'inbound-rtp' && stat.kind === 'audio' && typeof stat.mid === 'string' && typeof stat.totalAudioEnergy === 'number') {
+      out.set(stat.mid, { energy: stat.totalAudioEnergy, duration: Number(stat.totalSamplesDuration ?? 0) });
+    }
+  }
+  return out;
 }
 
 /**
@@ -97,14 +110,19 @@ export class Indicators {
     return changed;
   }
 
-  /** Samples the levels of every source and of this member's sender (when its microphone is on); returns whether any indicator changed. */
-  async sampleSpeaking(now: number, sources: readonly RemoteSource[], sender: RTCRtpSender | undefined, microphoneOn: boolean): Promise<boolean> {
+  /**
+   * Samples the levels of every source, from one reading of the
+   * subscription's stats (`received`), and of this member's sender (when its
+   * microphone is on); returns whether any indicator changed.
+   */
+  async sampleSpeaking(now: number, sources: readonly RemoteSource[], received: RTCStatsReport | undefined, sender: RTCRtpSender | undefined, microphoneOn: boolean): Promise<boolean> {
     let changed = false;
+    const energies = energyByMid(received);
     for (const source of sources) {
       const state = this.speaking.get(source.participantId) ?? { loudAt: 0, on: false, level: 0 };
       let on = false;
-      if (source.audio && source.microphoneOn) {
-        const energy = energyOf(await source.audio.getStats(), 'inbound-rtp');
+      if (source.audioMid !== undefined && source.microphoneOn) {
+        const energy = energies.get(source.audioMid);
         state.level = levelBetween(state.energy, energy);
         state.energy = energy;
         if (state.level >= SPEAKING_LEVEL) state.loudAt = now;

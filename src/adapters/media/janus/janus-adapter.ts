@@ -120,6 +120,10 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     this.subscriptionHost = {
       iceServers,
       changed: () => {
+        const pc = this.subscription?.pc;
+        if (pc?.remoteDescription) this.mark('subscriberOffer');
+        if (pc?.signalingState === 'stable' && pc.localDescription) this.mark('subscriberAnswered');
+        if (pc?.iceConnectionState === 'connected' || pc?.iceConnectionState === 'completed') this.mark('subscriberIce');
         if (this.subscription?.connected) this.mark('subscriberConnected');
         this.changed();
       },
@@ -613,7 +617,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     if (!me || !subscription) return [];
     return [...this.feeds.byParticipant(me)].map(([participantId, { camera }]) => ({
       participantId,
-      ...(camera ? { audio: subscription.receiverOf(camera.id, 'audio'), video: subscription.receiverOf(camera.id, 'video') } : {}),
+      ...(camera ? { audio: subscription.receiverOf(camera.id, 'audio'), video: subscription.receiverOf(camera.id, 'video'), audioMid: subscription.midOf(camera.id, 'audio') } : {}),
       microphoneOn: camera?.info.microphoneOn ?? false,
     }));
   }
@@ -626,7 +630,9 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private async sampleSpeaking(): Promise<void> {
     if (!this.join) return;
     const sender = this.main?.connected ? this.main.audioSender : undefined;
-    if (await this.indicators.sampleSpeaking(Date.now(), this.sources(), sender, this.microphoneOn)) this.changed();
+    const pc = this.subscription?.connected ? this.subscription.pc : undefined;
+    const received = pc ? await pc.getStats().catch(() => undefined) : undefined;
+    if (await this.indicators.sampleSpeaking(Date.now(), this.sources(), received, sender, this.microphoneOn)) this.changed();
   }
 
   // ---- snapshot --------------------------------------------------------------------------------

@@ -93,6 +93,11 @@ export class Subscription {
     return stream ? this.receiver(stream.mid)?.track : undefined;
   }
 
+  /** The mid in this subscription of a publisher's stream of `type`, if received. */
+  midOf(feedId: number, type: 'audio' | 'video'): string | undefined {
+    return [...this.streams.values()].find((s) => s.active && s.feedId === feedId && s.type === type)?.mid;
+  }
+
   /** The receiver of a publisher's stream of `type`, for levels and stats. */
   receiverOf(feedId: number, type: 'audio' | 'video'): RTCRtpReceiver | undefined {
     const stream = [...this.streams.values()].find((s) => s.active && s.feedId === feedId && s.type === type);
@@ -253,6 +258,7 @@ export class Subscription {
       this.host.changed();
     };
     pc.ontrack = () => this.host.changed();
+    pc.oniceconnectionstatechange = () => this.host.changed();
     return pc;
   }
 
