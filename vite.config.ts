@@ -15,11 +15,13 @@ export default defineConfig({
         client: 'src/client/index.ts',
         define: 'src/define.ts',
         room: 'src/components/party-meeting-room/define.ts',
+        // Its own entry (package export ./adapters/livekit); livekit-client stays the page's (an optional peer dependency).
+        'adapters/livekit': 'src/adapters/media/livekit/index.ts',
       },
       formats: ['es'],
     },
     rollupOptions: {
-      external: [/^lit($|\/)/, /^@lit\//, /^valibot$/],
+      external: [/^lit($|\/)/, /^@lit\//, /^valibot$/, /^livekit-client($|\/)/],
       output: {
         entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',

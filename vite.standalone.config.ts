@@ -15,6 +15,8 @@ export default defineConfig({
       formats: ['es'],
     },
     rollupOptions: {
+      // LiveKit comes from the page's import map, only when media="livekit" is used (docs/media-livekit.md).
+      external: [/^livekit-client($|\/)/],
       output: {
         entryFileNames: '[name].js',
         // An element's chunk is named for its element, not for its file (every element's entry is a define.ts).

@@ -85,6 +85,8 @@ export async function demoSite(meeting: MeetingDefinition): Promise<DemoSite> {
     write: false,
     target: 'es2022',
     logLevel: 'silent',
+    // The demo uses the mesh; LiveKit's client stays out of its bundle.
+    external: ['livekit-client'],
   });
   const page = await readFile(`${demoDir}index.html`, 'utf8');
   const files: Record<string, { type: string; body: string | Uint8Array }> = {
