@@ -186,11 +186,11 @@ export class MediaTestbed {
     const page = await context.newPage();
     const media = new MediaPage(participantId, page, context);
     const token = await this.server.tokens.sign({ meetingId, participantId, role: open.role }, '1h');
-    const extra = (await this.adapter.join?.(participantId, open.role)) ?? {};
+    const extra = (await this.adapter.join?.(participantId, open.role, meetingId)) ?? {};
     const query = new URLSearchParams({ token, options: JSON.stringify(open.options ?? this.options), join: JSON.stringify({ ...extra, ...open.join }) });
     if (open.measure) query.set('measure', '1');
     await page.goto(`${this.server.url}/media?${query}`);
-    await waitFor(`${participantId}: adapter connected`, () => page.evaluate(() => window.media?.ready === true).then((ok) => (ok ? ok : Promise.reject(new Error('not yet')))), 15_000);
+    await waitFor(`${participantId}: adapter connected`, () => page.evaluate(() => window.media?.ready === true).then((ok) => (ok ? ok : Promise.reject(new Error('not yet')))), 15_000, 100);
     return media;
   }
 
