@@ -3,3 +3,13 @@ export { MeetingClient, type MeetingClientOptions, type WebSocketLike } from './
 export { LocalMeetingStore } from './local-store.js';
 export { CommandRejectedError, type ClientSnapshot, type ConnectionStatus, type MeetingStore, type Self } from './store.js';
 export type * from './api-types.js';
+export {
+  PartyApiClient,
+  type ApiClientOptions,
+  type AssessmentRequest,
+  type AssignDelegatesRequest,
+  type DelegateAssignment,
+  type MeetingListQuery,
+  type ScheduleMeetingRequest,
+} from './api-client.js';
+export { ApiRequestError, type ApiFailureCode } from './api-errors.js';
