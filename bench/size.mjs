@@ -70,3 +70,24 @@ for (const name of elements) console.log(`  <${name}> alone${name === 'party-mee
 const tables = readdirSync('src/components', { recursive: true }).filter((f) => f.endsWith('.strings.ts') || f.endsWith('i18n.ts'));
 const strings = await gzipOf(tables.map((f, i) => `export * as t${i} from './components/${f.replace(/\.ts$/, '.js')}';`).join('\n'));
 console.log(`  translation tables (Vietnamese and English) within those: ${kb(strings)} gzip`);
+
+// 5. LiveKit: its adapter on its own (livekit-client external: the page brings it, only for media="livekit"),
+//    what a page downloads with livekit-client bundled in, and a check that no build of the SDK carries livekit-client.
+//    The markers are livekit-client's own strings (protobuf type names of @livekit/protocol, a log message).
+const LIVEKIT_MARKERS = /livekit\.(SignalRequest|ParticipantInfo|JoinResponse)|adaptivestream video visibility/;
+const livekitAlone = await gzipOf(`export * from './adapters/media/livekit/index.js';`, { external: [...litExternal, 'livekit-client'] });
+console.log(`LiveKit adapter alone (livekit-client external): ${kb(livekitAlone)} gzip`);
+const livekitWith = await gzipOf(`export * from './adapters/media/livekit/index.js'; export const load = () => import('livekit-client');`, { external: litExternal });
+console.log(`the LiveKit adapter with livekit-client bundled (a page using media="livekit" downloads it on joining): ${kb(livekitWith)} gzip`);
+const carriers = (dir) =>
+  readdirSync(dir, { recursive: true })
+    .map((f) => join(dir, f))
+    .filter((f) => f.endsWith('.js') && statSync(f).isFile() && LIVEKIT_MARKERS.test(readFileSync(f, 'utf8')));
+const roomCarries = split.outputFiles.some((f) => f.path.endsWith('.js') && LIVEKIT_MARKERS.test(new TextDecoder().decode(f.contents)));
+console.log(`livekit-client in the room's bundle (first download and every chunk): ${roomCarries ? 'PRESENT' : 'absent'}`);
+try {
+  const inDist = carriers('dist');
+  console.log(`livekit-client in dist/ (main entry, every entry and chunk, and the standalone build): ${inDist.length > 0 ? `PRESENT in ${inDist.join(', ')}` : 'absent'}`);
+} catch {
+  console.log('livekit-client in dist/: not built (run `npm run build` for this line)');
+}
