@@ -6,6 +6,7 @@ import path from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { tsImport } from 'tsx/esm/api';
 import ts from 'typescript';
 import { wtrSummaryReporter } from './test/wtr-summary-reporter.mjs';
 
@@ -39,6 +40,48 @@ function flatTsconfigFile(file) {
   return flat;
 }
 
+/**
+ * The real meeting server with its REST API (test/helpers/console-api.ts) for the console elements' tests, started in this
+ * process on first use and stopped with wtr. The page calls /api on its own origin, proxied here, so no test needs CORS; it asks
+ * for admin tokens and held meetings with `executeServerCommand('party-api', …)`.
+ */
+let consoleApi;
+const startConsoleApi = () =>
+  (consoleApi ??= tsImport('./test/helpers/console-api.ts', import.meta.url).then((module) => module.ConsoleApi.start()));
+
+const FORWARDED_REQUEST = ['authorization', 'content-type', 'accept'];
+const DROPPED_RESPONSE = ['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'content-encoding'];
+
+async function readRequest(req) {
+  const chunks = [];
+  for await (const chunk of req) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+/** Proxies /api/* to the harness's server. */
+async function apiProxy(ctx, next) {
+  if (!ctx.path.startsWith('/api/')) return next();
+  const api = await startConsoleApi();
+  const headers = Object.fromEntries(FORWARDED_REQUEST.filter((name) => ctx.get(name)).map((name) => [name, ctx.get(name)]));
+  const body = ctx.method === 'GET' || ctx.method === 'HEAD' ? undefined : await readRequest(ctx.req);
+  const answer = await fetch(`${api.url}${ctx.url}`, { method: ctx.method, headers, body });
+  ctx.status = answer.status;
+  for (const [name, value] of answer.headers) if (!DROPPED_RESPONSE.includes(name)) ctx.set(name, value);
+  ctx.body = Buffer.from(await answer.arrayBuffer());
+}
+
+/** The `party-api` server command, and the harness stopped with wtr. */
+const consoleApiPlugin = {
+  name: 'party-console-api',
+  async executeCommand({ command, payload }) {
+    if (command !== 'party-api') return undefined;
+    return (await startConsoleApi()).run(payload);
+  },
+  async serverStop() {
+    if (consoleApi) await (await consoleApi).stop();
+  },
+};
+
 export default {
   files: ['test/components/**/*.test.ts'],
   nodeResolve: true,
@@ -48,7 +91,8 @@ export default {
   // An axe check of a whole meeting room takes about a second on an idle 2-core machine and several on a busy one;
   // mocha's 2 s default made those checks fail for load alone.
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: flatTsconfigFile('tsconfig.json') })],
+  middleware: [apiProxy],
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: flatTsconfigFile('tsconfig.json') }), consoleApiPlugin],
   browsers: [
     // No userDataDir: puppeteer then creates a fresh temporary profile and removes it afterwards.
     chromeLauncher({
