@@ -15,13 +15,14 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
 import { decodeDisplay, encodeDisplay, roomIdFor } from '../../src/adapters/media/janus/feed-info.js';
 import { freePort, waitFor } from '../e2e/helpers.js';
 import { testMeeting } from '../helpers/meeting.js';
 import { LOW_VIDEO, type AdapterUnderTest } from './adapters.js';
 import { janusSkipReason, JanusServer } from './janus-server.js';
 import type { ReceiveCounters } from './harness/harness.js';
-import { MediaPage, MediaTestbed } from './testbed.js';
+import { MEDIA_ARGS, MediaPage, MediaTestbed } from './testbed.js';
 
 describe('janus adapter: room ids and displays', () => {
   it('derives the same positive 52-bit room id from a meeting id every time, different for different meetings', () => {
@@ -68,8 +69,8 @@ describe('janus adapter against a real Janus', { timeout: 150_000 }, () => {
   const others = (id: string) => THREE.map((p) => p.id).filter((x) => x !== id);
 
   /** Opens a page that also records its Janus WebSockets (for the drop test). */
-  async function open(participantId: string, role: string): Promise<MediaPage> {
-    const context = await bed!.browser.newContext({ permissions: ['camera', 'microphone'] });
+  async function open(participantId: string, role: string, browser = bed!.browser): Promise<MediaPage> {
+    const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
     await context.addInitScript(() => {
       const Native = WebSocket;
       const sockets: WebSocket[] = [];
@@ -167,6 +168,39 @@ describe('janus adapter against a real Janus', { timeout: 150_000 }, () => {
     }, 1_000, 20);
     await a.call('setCamera', true);
     await flowing('full-a’s video is back');
+  });
+
+  it('a screen share goes out on a publisher handle of its own: the others get it as the sharer’s screen, and lose it when sharing stops', { skip, timeout: 30_000 }, async () => {
+    // Chromium shares its fake screen only with the fake picker; the testbed's browser has none (its denied-camera case needs real prompts).
+    const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...MEDIA_ARGS, '--use-fake-ui-for-media-stream'] });
+    try {
+      const sharer = await open('prob', 'member', browser);
+      const watchers = pages.filter((p) => p !== sharer);
+      await sharer.call('setScreenShare', true);
+      assert.equal((await sharer.snapshot()).local.screenOn, true);
+      await waitFor('everyone sees prob’s screen', async () => {
+        for (const p of watchers) assert.equal((await p.snapshot()).remotes.find((r) => r.participantId === 'prob')?.screen, true, p.participantId);
+      }, 10_000, 100);
+      // Received on the chair's one subscription: prob's camera feed and its screen feed.
+      const streams = ((await page('chair').page.evaluate(() => window.media.diagnostics())) as { subscription: { streams: string[] } }).subscription.streams;
+      assert.equal(streams.filter((s) => s.includes(':video<-')).length, 4, streams.join(' '));
+      await sharer.call('setScreenShare', false);
+      await waitFor('nobody sees prob’s screen any more', async () => {
+        for (const p of watchers) assert.equal((await p.snapshot()).remotes.find((r) => r.participantId === 'prob')?.screen, false, p.participantId);
+      }, 10_000, 100);
+      await sharer.close();
+      pages.splice(pages.indexOf(sharer), 1);
+      // Gone from Janus too, at once: the closing page destroyed its session (pagehide), not left it to time out.
+      await waitFor('prob is gone from the others, and from the room', async () => {
+        for (const p of pages) {
+          assert.equal((await p.snapshot()).remotes.some((r) => r.participantId === 'prob'), false, p.participantId);
+          const feeds = ((await p.page.evaluate(() => window.media.diagnostics())) as { feeds: string }).feeds;
+          assert.equal(feeds.split(' ').length, 2, `${p.participantId} still has the feeds ${feeds}`);
+        }
+      }, 3_000, 100);
+    } finally {
+      await browser.close();
+    }
   });
 
   it('the Janus WebSocket drops: the session is claimed back, media never stops, nobody joins again', { skip, timeout: 30_000 }, async () => {

@@ -153,6 +153,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     // The devices open while the session, the handles and the room are set up.
     this.devicesReady = this.openLocalDevices(join);
     this.startTimers();
+    globalThis.addEventListener?.('pagehide', this.handlePageHide);
     await this.start(join, RETRY_MS);
   }
 
@@ -161,6 +162,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     this.epoch += 1;
     clearTimeout(this.retryTimer);
     for (const timer of this.timers.splice(0)) clearInterval(timer);
+    globalThis.removeEventListener?.('pagehide', this.handlePageHide);
     await this.teardown();
     this.tracks.stopAll();
     this.base = 'closed';
@@ -263,6 +265,11 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       levels: this.indicators.describe(),
     };
   }
+
+  /** The tab closes or navigates away: leave Janus now rather than when the session times out. */
+  private readonly handlePageHide = (): void => {
+    this.session?.abandon();
+  };
 
   // ---- joining ---------------------------------------------------------------------------------
 
@@ -640,8 +647,10 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private compute(): MediaSnapshot<MediaStreamTrack> {
     const me = this.join?.participantId ?? '';
     const order = new Map(this.participants.map((p, i) => [p.participantId, i]));
+    // Someone the meeting knows to be offline is not shown (as the mesh closes their link), though Janus may keep their feed a while.
+    const offline = new Set(this.participants.filter((p) => !p.online).map((p) => p.participantId));
     const remotes = [...this.feeds.byParticipant(me)]
-      .filter(([, feeds]) => feeds.camera)
+      .filter(([participantId, feeds]) => feeds.camera && !offline.has(participantId))
       .sort(([a], [b]) => (order.get(a) ?? Infinity) - (order.get(b) ?? Infinity))
       .map(([participantId, feeds]) => this.remote(participantId, feeds.camera!, feeds.screen));
     const local: LocalMedia<MediaStreamTrack> = {

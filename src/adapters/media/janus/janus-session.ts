@@ -147,6 +147,21 @@ export class JanusSession {
     this.handles.clear();
   }
 
+  /**
+   * The page is going away: asks Janus to destroy the session at once (so the
+   * others see this member leave now, not after `reclaim_session_timeout`),
+   * without waiting for the answer, and closes the socket.
+   */
+  abandon(): void {
+    if (this.stateNow === 'closed') return;
+    const socket = this.socket;
+    this.setState('closed');
+    this.stopTimers();
+    socket?.request({ janus: 'destroy', session_id: this.id }).catch(() => {});
+    socket?.close();
+    this.handles.clear();
+  }
+
   private route(message: JanusMessage): void {
     if (message.janus === 'timeout' || (message.janus === 'detached' && message.sender === undefined)) {
       this.lost();
