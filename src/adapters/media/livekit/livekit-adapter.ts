@@ -118,6 +118,8 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   private subscribed = new WeakMap<RemoteTrackPublication, boolean>();
   /** LiveKit's own `maxBitrate` of each encoding of a capped sender, to give back when the cap lifts. */
   private ownBitrates = new WeakMap<RTCRtpSender, (number | undefined)[]>();
+  /** The E2EE worker of each encrypted room, ended when the room is left. */
+  private readonly workers = new WeakMap<Room, Worker>();
   private timer?: ReturnType<typeof setInterval>;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private readonly listeners = new Set<() => void>();
@@ -163,7 +165,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     clearTimeout(this.retryTimer);
     const room = this.room;
     this.room = undefined;
-    await room?.disconnect().catch(() => {});
+    if (room) await this.closeRoom(room);
     this.base = 'closed';
     this.changed();
   }
@@ -280,7 +282,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     } catch (error) {
       if (!current() || isCancelled(error)) return;
       this.room = undefined;
-      void room.disconnect().catch(() => {});
+      void this.closeRoom(room);
       this.base = 'failed';
       this.fail(connectError(error));
       // A refused token stays refused; anything else may pass later.
@@ -288,7 +290,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
       return;
     }
     if (!current()) {
-      void room.disconnect().catch(() => {});
+      void this.closeRoom(room);
       return;
     }
     this.mark('connected');
@@ -303,6 +305,12 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   /** A LiveKit room with the adapter's settings, end-to-end encrypted when the options give a key. */
+  /** Leaves a room, and ends its E2EE worker. */
+  private async closeRoom(room: Room): Promise<void> {
+    await room.disconnect().catch((error: unknown) => this.note(error));
+    this.workers.get(room)?.terminate();
+  }
+
   private async createRoom(lk: LivekitModule): Promise<Room> {
     const options: RoomOptions = {
       adaptiveStream: true,
@@ -318,7 +326,9 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     if (!lk.isE2EESupported()) throw new Error('end-to-end encryption is not supported by this browser (no encoded transforms)');
     if (!this.options.e2eeWorker) throw new Error('e2eeKey needs e2eeWorker: () => new Worker(new URL(\'livekit-client/e2ee-worker\', import.meta.url))');
     const keyProvider = new lk.ExternalE2EEKeyProvider();
-    const room = new lk.Room({ ...options, encryption: { keyProvider, worker: this.options.e2eeWorker() } });
+    const worker = this.options.e2eeWorker();
+    const room = new lk.Room({ ...options, encryption: { keyProvider, worker } });
+    this.workers.set(room, worker);
     await keyProvider.setKey(key);
     await room.setE2EEEnabled(true);
     return room;
@@ -341,12 +351,9 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     this.room = undefined;
     this.base = 'reconnecting';
     this.changed();
-    void room
-      .disconnect()
-      .catch(() => {})
-      .then(() => {
-        if (this.join === join) void this.start(join, RETRY_MS);
-      });
+    void this.closeRoom(room).then(() => {
+      if (this.join === join) void this.start(join, RETRY_MS);
+    });
   }
 
   private listen(room: Room): void {
@@ -364,7 +371,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
       .on(E.Reconnecting, changed)
       .on(E.SignalReconnecting, changed)
       .on(E.Reconnected, changed)
-      .on(E.Disconnected, mine((reason?: number) => this.handleDisconnected(reason)))
+      .on(E.Disconnected, mine((reason?: number) => this.handleDisconnected(room, reason)))
       .on(E.ParticipantConnected, mine(() => this.syncSubscriptions(room)))
       .on(E.ParticipantDisconnected, changed)
       .on(E.TrackPublished, mine(() => this.syncSubscriptions(room)))
@@ -385,10 +392,11 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   /** LiveKit gave up reconnecting, or the server let us go: join again unless it was final. */
-  private handleDisconnected(reason: number | undefined): void {
+  private handleDisconnected(room: Room, reason: number | undefined): void {
     const join = this.join;
     if (!join) return;
     this.room = undefined;
+    this.workers.get(room)?.terminate();
     this.base = 'failed';
     this.fail({ code: 'server-unreachable', detail: `LiveKit disconnected (reason ${reason ?? 'unknown'})` });
     if (reason === undefined || !FINAL_DISCONNECTS.has(reason)) this.retry(join, RETRY_MS);
