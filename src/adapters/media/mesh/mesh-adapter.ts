@@ -47,10 +47,9 @@ export interface MeshAdapterOptions {
  * `FULL_RESOLUTION_PEERS` peers. This limit bounds the rest, on every device:
  * with 4 senders each member decodes and downloads at most 4 videos (~12 %
  * of a core at 640x480, less when scaled; ~2 Mbit/s), and only 4 devices bear
- * the encoding. A cell of 5 sees everyone; a cell of 8 sees the first 4 in
- * `setParticipants`'s order (the room puts the speaker and the bridge points
- * first). Where more must be seen, use an SFU (Janus or LiveKit), where each
- * sender encodes once.
+ * the encoding. A cell of 5 sees everyone; a cell of 8 sees the first 4
+ * whose camera is on (see `MeshAdapter` for the order). Where more must be
+ * seen, use an SFU (Janus or LiveKit), where each sender encodes once.
  */
 export const DEFAULT_MAX_VIDEO_SENDERS = 4;
 
@@ -81,8 +80,9 @@ const hasStatus = (relay: MediaSignalling): relay is MediaSignalling & RelayStat
  * The built-in mesh: an RTCPeerConnection between every two online
  * participants (peer-link.ts), signalling relayed by the meeting server,
  * audio from everyone and camera video from the first `maxVideoSenders`
- * participants, in the order `setParticipants` gives (so the room can put the
- * speaker and the bridge points first), counting only those whose camera is on.
+ * participants whose camera is on, in the order `setParticipants` gives when
+ * it lists this member too (so a page can put the speaker and the bridge
+ * points first), else in participant-id order.
  */
 export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   readonly name = 'mesh';
@@ -124,6 +124,7 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
       send: (peerId, envelope) => this.send(peerId, envelope),
       sending: () => this.sending(),
       changed: () => this.changed(),
+      peerCameraChanged: () => this.applyAll(),
       failed: (peerId, error) => this.linkFailed(peerId, error),
     };
   }
@@ -330,12 +331,22 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
     return link;
   }
 
-  /** Whether this member's camera is among the first `maxVideoSenders` that want to send, in the participants' order. */
+  /**
+   * Whether this member's camera is among the first `maxVideoSenders` that want to send. The order is
+   * `setParticipants`'s when it lists this member too (every device then ranks alike); a list without this
+   * member (the room's) cannot place it, so then every device ranks by participant id, which all agree on.
+   */
   private maySendVideo(): boolean {
+    const me = this.me;
+    if (me === undefined) return false;
+    const listed = this.participants.some((p) => p.participantId === me);
+    const order = listed
+      ? this.participants
+      : [...this.participants.map((p) => p.participantId), me].sort().map((id) => this.participants.find((p) => p.participantId === id) ?? { participantId: id, online: true });
     const limit = this.options.maxVideoSenders;
     let before = 0;
-    for (const p of this.participants) {
-      if (p.participantId === this.me) return before < limit;
+    for (const p of order) {
+      if (p.participantId === me) return before < limit;
       if (!p.online) continue;
       const state = this.links.get(p.participantId)?.remoteState;
       // A peer not heard from yet counts as a sender: better one video too few for a moment than one too many.

@@ -25,6 +25,8 @@ export interface LinkHost {
   sending(): LocalSending;
   /** Something a tile shows changed (tracks, mute, speaking, quality, connection). */
   changed(): void;
+  /** The peer's camera went on or off: who may send video can change. */
+  peerCameraChanged(): void;
   /** A failure of this link, or `undefined` when it works again. */
   failed(peerId: string, error: MediaError | undefined): void;
 }
@@ -345,10 +347,13 @@ export class PeerLink {
         this.apply();
         return;
       }
-      case 'state':
+      case 'state': {
+        const before = this.remoteState;
         this.remoteState = m.s;
+        if (before?.cam !== m.s.cam || before?.ao !== m.s.ao) this.host.peerCameraChanged();
         this.host.changed();
         return;
+      }
       case 'ice':
         try {
           await pc.addIceCandidate(m.c);
