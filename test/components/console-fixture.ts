@@ -16,6 +16,16 @@ export function unique(prefix: string): string {
   return `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
+/**
+ * Starts the real server (the first request of a wtr run starts it, which
+ * takes a few seconds on a busy machine): call it in a `before` hook so that
+ * no test's own time limit pays for it.
+ */
+export async function serverStarted(this: Mocha.Context): Promise<void> {
+  this.timeout(60_000);
+  await adminToken();
+}
+
 /** An admin token from the server: unscoped, or for `units`; `expiresIn: '-10s'` for an expired one. */
 export async function adminToken(options: { units?: string[]; expiresIn?: string; subject?: string } = {}): Promise<string> {
   const answer = await executeServerCommand<{ token: string }, object>('party-api', { action: 'token', ...options });
