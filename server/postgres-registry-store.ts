@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import type { MeetingDefinition, Member, UnitKind } from '../src/core/index.js';
+import { REMOVAL_REVIEW_MONTHS, type MeetingDefinition, type Member, type UnitKind } from '../src/core/index.js';
 import {
   isOnline,
   vietnamYear,
@@ -31,8 +31,10 @@ export interface PostgresRegistryStoreOptions {
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
-/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters (10 or 21 columns a row). */
+/** Rows per multi-row INSERT: well under PostgreSQL's 65,535 parameters (21 columns a row). */
 const ROWS_PER_INSERT = 2000;
+/** Attendance lines per INSERT … SELECT FROM unnest (ten array parameters). */
+const ATTENDANCE_PER_INSERT = 20_000;
 
 type Json = postgres.JSONValue;
 
@@ -112,6 +114,8 @@ export class PostgresRegistryStore implements RegistryStore {
           duration_minutes      integer NOT NULL,
           required_minutes      integer NOT NULL,
           duration_met          boolean NOT NULL,
+          -- The members absent without reason, as JSON text [{ memberId, name }].
+          absentees             text    NOT NULL,
           -- Kept up to date by recordAssessment: how many delegates assessed it, and their mean score.
           assessments           integer NOT NULL DEFAULT 0,
           score                 double precision
@@ -133,7 +137,24 @@ export class PostgresRegistryStore implements RegistryStore {
           PRIMARY KEY (meeting_id, member_id)
         );
         CREATE INDEX IF NOT EXISTS report_attendance_by_cell ON ${schema}.report_attendance (year, cell_id, member_id, month);
-        CREATE INDEX IF NOT EXISTS report_attendance_by_parent ON ${schema}.report_attendance (year, parent_id);
+        -- Each member's year, aggregated from report_attendance in SQL whenever a meeting of the cell is written,
+        -- so that the report reads one row per member instead of every attendance line.
+        CREATE TABLE IF NOT EXISTS ${schema}.report_members (
+          year                  integer NOT NULL,
+          cell_id               text    NOT NULL,
+          member_id             text    NOT NULL,
+          parent_id             text,
+          name                  text    NOT NULL,
+          meetings              integer NOT NULL,
+          present               integer NOT NULL,
+          absent_without_reason integer NOT NULL,
+          -- Distinct months with a meeting missed without reason (Điều lệ Đảng, Điều 8, khoản 2).
+          months_absent         integer NOT NULL,
+          -- [[month, meetings, present, absent with reason, absent without reason], …]
+          months                jsonb   NOT NULL,
+          PRIMARY KEY (year, cell_id, member_id)
+        );
+        CREATE INDEX IF NOT EXISTS report_members_by_parent ON ${schema}.report_members (year, parent_id);
       `);
       });
     } catch (error) {
@@ -320,6 +341,7 @@ export class PostgresRegistryStore implements RegistryStore {
       duration_minutes: e.durationMinutes,
       required_minutes: e.requiredMinutes,
       duration_met: e.durationMet,
+      absentees: JSON.stringify(e.members.filter((m) => m.counted && m.mark === 'absent-without-reason').map((m) => ({ memberId: m.memberId, name: m.name }))),
     }));
     const members = entries.flatMap((e) =>
       e.members.map((m) => ({
@@ -337,6 +359,12 @@ export class PostgresRegistryStore implements RegistryStore {
     );
     const ids = entries.map((e) => e.meetingId);
     await this.sql.begin(async (tx) => {
+      // The (year, cell) pairs whose members' rows are summed again: where the meetings were, and are now.
+      const before = await tx<{ year: number; cell_id: string }[]>`SELECT year, cell_id FROM report_meetings WHERE meeting_id = ANY(${ids}::text[])`;
+      const pairs = new Map<string, { year: number; cellId: string }>();
+      for (const p of [...before.map((b) => ({ year: b.year, cellId: b.cell_id })), ...entries.map((e) => ({ year: e.year, cellId: e.cellId }))]) {
+        pairs.set(`${p.year}\u0000${p.cellId}`, p);
+      }
       for (let i = 0; i < lines.length; i += ROWS_PER_INSERT) {
         await tx`
           INSERT INTO report_meetings ${tx(lines.slice(i, i + ROWS_PER_INSERT))}
@@ -345,7 +373,8 @@ export class PostgresRegistryStore implements RegistryStore {
             year = excluded.year, month = excluded.month, kind = excluded.kind, mode = excluded.mode, members_counted = excluded.members_counted,
             present = excluded.present, present_in_person = excluded.present_in_person, present_online = excluded.present_online,
             absent_with_reason = excluded.absent_with_reason, absent_without_reason = excluded.absent_without_reason,
-            duration_minutes = excluded.duration_minutes, required_minutes = excluded.required_minutes, duration_met = excluded.duration_met`;
+            duration_minutes = excluded.duration_minutes, required_minutes = excluded.required_minutes, duration_met = excluded.duration_met,
+            absentees = excluded.absentees`;
       }
       await tx`
         UPDATE report_meetings AS r SET assessments = a.n, score = a.score
@@ -353,15 +382,39 @@ export class PostgresRegistryStore implements RegistryStore {
               WHERE meeting_id = ANY(${ids}::text[]) GROUP BY meeting_id) AS a
         WHERE r.meeting_id = a.meeting_id`;
       await tx`DELETE FROM report_attendance WHERE meeting_id = ANY(${ids}::text[])`;
-      for (let i = 0; i < members.length; i += ROWS_PER_INSERT) {
-        await tx`INSERT INTO report_attendance ${tx(members.slice(i, i + ROWS_PER_INSERT))}`;
+      // Column arrays through unnest: one parameter per column instead of one per value.
+      for (let i = 0; i < members.length; i += ATTENDANCE_PER_INSERT) {
+        const chunk = members.slice(i, i + ATTENDANCE_PER_INSERT);
+        const column = <K extends keyof (typeof chunk)[number]>(key: K) => chunk.map((m) => m[key]);
+        await tx`
+          INSERT INTO report_attendance (meeting_id, member_id, cell_id, parent_id, year, month, name, mark, counted, present)
+          SELECT meeting_id, member_id, cell_id, parent_id, year, month, name, mark, counted <> 0, present <> 0
+          FROM unnest(${column('meeting_id')}::text[], ${column('member_id')}::text[], ${column('cell_id')}::text[],
+                      ${column('parent_id')}::text[], ${column('year')}::int[], ${column('month')}::int[], ${column('name')}::text[],
+                      ${column('mark')}::text[], ${chunk.map((m) => (m.counted ? 1 : 0))}::int[], ${chunk.map((m) => (m.present ? 1 : 0))}::int[])
+            AS t (meeting_id, member_id, cell_id, parent_id, year, month, name, mark, counted, present)`;
       }
+      const years = [...pairs.values()].map((p) => p.year);
+      const cells = [...pairs.values()].map((p) => p.cellId);
+      await tx`DELETE FROM report_members WHERE (year, cell_id) IN (SELECT * FROM unnest(${years}::int[], ${cells}::text[]))`;
+      // Each member's year from their attendance lines: GROUP BY month, then by member.
+      await tx`
+        INSERT INTO report_members (year, cell_id, member_id, parent_id, name, meetings, present, absent_without_reason, months_absent, months)
+        SELECT year, cell_id, member_id, max(parent_id), max(name), sum(n)::int, sum(p)::int, sum(awo)::int, count(*) FILTER (WHERE awo > 0)::int,
+               jsonb_agg(jsonb_build_array(month, n, p, awr, awo))
+        FROM (SELECT a.year, a.cell_id, a.member_id, max(a.parent_id) AS parent_id, max(a.name) AS name, a.month, count(*)::int AS n,
+                     count(*) FILTER (WHERE a.present)::int AS p, count(*) FILTER (WHERE a.mark = 'absent-with-reason')::int AS awr,
+                     count(*) FILTER (WHERE a.mark = 'absent-without-reason')::int AS awo
+              FROM report_attendance AS a JOIN unnest(${years}::int[], ${cells}::text[]) AS t (year, cell_id) ON a.year = t.year AND a.cell_id = t.cell_id
+              WHERE a.counted
+              GROUP BY a.year, a.cell_id, a.member_id, a.month) AS by_month
+        GROUP BY year, cell_id, member_id`;
     });
   }
 
   async reportCells(query: ReportQuery): Promise<ReportCellRow[]> {
     const sql = this.sql;
-    const [known, scheduled, held] = await Promise.all([
+    const [known, scheduled, held, warned] = await Promise.all([
       sql<{ id: string; name: string; unit_kind: UnitKind; parent_id: string | null; parent_name: string | null }[]>`
         SELECT id, body->>'name' AS name, body->>'unitKind' AS unit_kind, body->>'parentId' AS parent_id, body->>'parentName' AS parent_name
         FROM registry_cells WHERE true ${this.cellScope(query)}`,
@@ -372,9 +425,12 @@ export class PostgresRegistryStore implements RegistryStore {
                count(*) FILTER (WHERE mode <> 'in-person')::int AS online, sum(members_counted)::int AS counted, sum(present)::int AS present,
                sum(absent_without_reason)::int AS awo, count(*) FILTER (WHERE NOT duration_met)::int AS short, avg(score)::float8 AS score
         FROM report_meetings WHERE year = ${query.year} ${this.scope(query)} GROUP BY cell_id`,
+      sql<{ cell_id: string; n: number }[]>`
+        SELECT cell_id, count(*)::int AS n FROM report_members
+        WHERE year = ${query.year} ${this.scope(query)} AND months_absent >= ${REMOVAL_REVIEW_MONTHS - 1} GROUP BY cell_id`,
     ]);
     const cells = new Map<string, ReportCellRow>();
-    const empty = { onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null };
+    const empty = { onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null, membersWarned: 0 };
     for (const r of known) {
       cells.set(r.id, { ...defined({ cellId: r.id, cellName: r.name, unitKind: r.unit_kind, parentId: r.parent_id ?? undefined, parentName: r.parent_name ?? undefined }), ...empty });
     }
@@ -386,33 +442,25 @@ export class PostgresRegistryStore implements RegistryStore {
       const cell = cells.get(r.cell_id);
       if (cell) cells.set(r.cell_id, { ...cell, onlineScheduled: r.n });
     }
+    for (const r of warned) {
+      const cell = cells.get(r.cell_id);
+      if (cell) cells.set(r.cell_id, { ...cell, membersWarned: r.n });
+    }
     return [...cells.values()].sort(byCell);
   }
 
   async reportMeetings(query: ReportQuery): Promise<ReportMeetingRow[]> {
-    const sql = this.sql;
-    const [rows, absent] = await Promise.all([
-      sql<ReportMeetingColumns[]>`
-        SELECT meeting_id, cell_id, parent_id, cell_name, title, scheduled_at, held_at, month, kind, mode, members_counted, present,
-               present_in_person, present_online, absent_with_reason, absent_without_reason, duration_minutes, required_minutes,
-               duration_met, assessments, score
-        FROM report_meetings WHERE year = ${query.year} ${this.scope(query)} ORDER BY held_ms, meeting_id COLLATE "C"`,
-      sql<{ meeting_id: string; member_id: string; name: string }[]>`
-        SELECT meeting_id, member_id, name FROM report_attendance
-        WHERE year = ${query.year} ${this.scope(query)} AND mark = 'absent-without-reason' AND counted
-        ORDER BY meeting_id COLLATE "C", name COLLATE "C", member_id COLLATE "C"`,
-    ]);
-    return meetingRows(rows, absent);
+    const rows = await this.sql<ReportMeetingColumns[]>`
+      SELECT meeting_id, cell_id, parent_id, cell_name, title, scheduled_at, held_at, month, kind, mode, members_counted, present,
+             present_in_person, present_online, absent_with_reason, absent_without_reason, duration_minutes, required_minutes,
+             duration_met, absentees, assessments, score
+      FROM report_meetings WHERE year = ${query.year} ${this.scope(query)} ORDER BY held_ms, meeting_id COLLATE "C"`;
+    return meetingRows(rows);
   }
 
   async reportMembers(query: ReportQuery): Promise<ReportMemberRow[]> {
     const rows = await this.sql<{ cell_id: string; member_id: string; name: string; months: MonthTuple[] }[]>`
-      SELECT cell_id, member_id, max(name) AS name, json_agg(json_build_array(month, n, p, awr, awo)) AS months
-      FROM (SELECT cell_id, member_id, max(name) AS name, month, count(*)::int AS n, count(*) FILTER (WHERE present)::int AS p,
-                   count(*) FILTER (WHERE mark = 'absent-with-reason')::int AS awr, count(*) FILTER (WHERE mark = 'absent-without-reason')::int AS awo
-            FROM report_attendance WHERE year = ${query.year} ${this.scope(query)} AND counted
-            GROUP BY cell_id, member_id, month) AS by_month
-      GROUP BY cell_id, member_id`;
+      SELECT cell_id, member_id, name, months FROM report_members WHERE year = ${query.year} ${this.scope(query)}`;
     return rows.map((r) => memberRow(r.cell_id, r.member_id, r.name, r.months)).sort(byMember);
   }
 

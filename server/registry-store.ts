@@ -119,6 +119,8 @@ export interface ReportCellRow {
   readonly shortMeetings: number;
   /** Mean of the scored meetings' mean scores; null when none is scored. */
   readonly score: number | null;
+  /** Members with meetings missed without reason in 2 months or more of the year (the core's warning, Điều lệ Đảng, Điều 8, khoản 2). */
+  readonly membersWarned: number;
 }
 
 /** One held meeting's line for a year, with its assessments' count and mean score. */

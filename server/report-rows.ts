@@ -29,18 +29,14 @@ export interface ReportMeetingColumns {
   duration_minutes: number;
   required_minutes: number;
   duration_met: number | boolean;
+  /** JSON text (SQLite) or parsed JSON (PostgreSQL). */
+  absentees: string | ReportMeetingRow['absenteesWithoutReason'];
   assessments: number;
   score: number | null;
 }
 
-/** Report lines with their absentees without reason (rows of one query, merged by meeting). */
-export function meetingRows(rows: readonly ReportMeetingColumns[], absent: ReadonlyArray<{ meeting_id: string; member_id: string; name: string }>): ReportMeetingRow[] {
-  const absentees = new Map<string, Array<{ memberId: string; name: string }>>();
-  for (const a of absent) {
-    let list = absentees.get(a.meeting_id);
-    if (!list) absentees.set(a.meeting_id, (list = []));
-    list.push({ memberId: a.member_id, name: a.name });
-  }
+/** Report lines as the registry answers them. */
+export function meetingRows(rows: readonly ReportMeetingColumns[]): ReportMeetingRow[] {
   return rows.map((r) => ({
     meetingId: r.meeting_id,
     cellId: r.cell_id,
@@ -58,7 +54,7 @@ export function meetingRows(rows: readonly ReportMeetingColumns[], absent: Reado
     presentOnline: r.present_online,
     absentWithReason: r.absent_with_reason,
     absentWithoutReason: r.absent_without_reason,
-    absenteesWithoutReason: absentees.get(r.meeting_id) ?? [],
+    absenteesWithoutReason: typeof r.absentees === 'string' ? (JSON.parse(r.absentees) as ReportMeetingRow['absenteesWithoutReason']) : r.absentees,
     durationMinutes: r.duration_minutes,
     requiredMinutes: r.required_minutes,
     durationMet: Boolean(r.duration_met),

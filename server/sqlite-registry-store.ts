@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { MeetingDefinition, Member, UnitKind } from '../src/core/index.js';
+import { REMOVAL_REVIEW_MONTHS, type MeetingDefinition, type Member, type UnitKind } from '../src/core/index.js';
 import {
   isOnline,
   vietnamYear,
@@ -105,6 +105,8 @@ export class SqliteRegistryStore implements RegistryStore {
         duration_minutes      INTEGER NOT NULL,
         required_minutes      INTEGER NOT NULL,
         duration_met          INTEGER NOT NULL,
+        -- The members absent without reason, as JSON [{ memberId, name }].
+        absentees             TEXT    NOT NULL,
         -- Kept up to date by recordAssessment: how many delegates assessed it, and their mean score.
         assessments           INTEGER NOT NULL DEFAULT 0,
         score                 REAL
@@ -126,7 +128,24 @@ export class SqliteRegistryStore implements RegistryStore {
         PRIMARY KEY (meeting_id, member_id)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS report_attendance_by_cell ON report_attendance (year, cell_id, member_id, month);
-      CREATE INDEX IF NOT EXISTS report_attendance_by_parent ON report_attendance (year, parent_id);
+      -- Each member's year, aggregated from report_attendance in SQL whenever a meeting of the cell is written,
+      -- so that the report reads one row per member instead of every attendance line.
+      CREATE TABLE IF NOT EXISTS report_members (
+        year                  INTEGER NOT NULL,
+        cell_id               TEXT    NOT NULL,
+        member_id             TEXT    NOT NULL,
+        parent_id             TEXT,
+        name                  TEXT    NOT NULL,
+        meetings              INTEGER NOT NULL,
+        present               INTEGER NOT NULL,
+        absent_without_reason INTEGER NOT NULL,
+        -- Distinct months with a meeting missed without reason (Điều lệ Đảng, Điều 8, khoản 2).
+        months_absent         INTEGER NOT NULL,
+        -- [[month, meetings, present, absent with reason, absent without reason], …] as JSON.
+        months                TEXT    NOT NULL,
+        PRIMARY KEY (year, cell_id, member_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS report_members_by_parent ON report_members (year, parent_id);
     `);
   }
 
@@ -296,28 +315,50 @@ export class SqliteRegistryStore implements RegistryStore {
     const line = this.db.prepare(
       `INSERT OR REPLACE INTO report_meetings (meeting_id, cell_id, parent_id, cell_name, title, scheduled_at, held_at, held_ms, year, month, kind, mode,
          members_counted, present, present_in_person, present_online, absent_with_reason, absent_without_reason,
-         duration_minutes, required_minutes, duration_met, assessments, score)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`,
+         duration_minutes, required_minutes, duration_met, absentees, assessments, score)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL)`,
     );
+    const previous = this.db.prepare<[string], { cell_id: string; year: number }>('SELECT cell_id, year FROM report_meetings WHERE meeting_id = ?');
     const rescore = this.db.prepare(`UPDATE report_meetings SET ${SCORE_COLUMNS} WHERE meeting_id = ?`);
     const clear = this.db.prepare('DELETE FROM report_attendance WHERE meeting_id = ?');
     const member = this.db.prepare(
       `INSERT INTO report_attendance (meeting_id, member_id, cell_id, parent_id, year, month, name, mark, counted, present)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
+    const forget = this.db.prepare('DELETE FROM report_members WHERE year = ? AND cell_id = ?');
+    // One member's year from their attendance lines: GROUP BY month, then by member.
+    const sum = this.db.prepare(
+      `INSERT INTO report_members (year, cell_id, member_id, parent_id, name, meetings, present, absent_without_reason, months_absent, months)
+       SELECT year, cell_id, member_id, max(parent_id), max(name), sum(n), sum(p), sum(awo), sum(awo > 0), json_group_array(json_array(month, n, p, awr, awo))
+       FROM (SELECT year, cell_id, member_id, max(parent_id) AS parent_id, max(name) AS name, month, count(*) AS n, sum(present) AS p,
+                    sum(mark = 'absent-with-reason') AS awr, sum(mark = 'absent-without-reason') AS awo
+             FROM report_attendance WHERE year = ? AND cell_id = ? AND counted = 1
+             GROUP BY member_id, month)
+       GROUP BY member_id`,
+    );
     this.db.transaction(() => {
+      const touched = new Map<string, { year: number; cellId: string }>();
+      const touch = (year: number, cellId: string) => touched.set(`${year}\u0000${cellId}`, { year, cellId });
       for (const entry of entries) {
+        const before = previous.get(entry.meetingId);
+        if (before) touch(before.year, before.cell_id);
+        touch(entry.year, entry.cellId);
         const parent = entry.parentId ?? null;
+        const absentees = entry.members.filter((m) => m.counted && m.mark === 'absent-without-reason').map((m) => ({ memberId: m.memberId, name: m.name }));
         line.run(
           entry.meetingId, entry.cellId, parent, entry.cellName, entry.title, entry.scheduledAt, entry.heldAt, Date.parse(entry.heldAt), entry.year, entry.month,
           entry.kind, entry.mode, entry.membersCounted, entry.present, entry.presentInPerson, entry.presentOnline, entry.absentWithReason,
-          entry.absentWithoutReason, entry.durationMinutes, entry.requiredMinutes, entry.durationMet ? 1 : 0,
+          entry.absentWithoutReason, entry.durationMinutes, entry.requiredMinutes, entry.durationMet ? 1 : 0, JSON.stringify(absentees),
         );
         rescore.run(entry.meetingId, entry.meetingId, entry.meetingId);
         clear.run(entry.meetingId);
         for (const m of entry.members) {
           member.run(entry.meetingId, m.memberId, entry.cellId, parent, entry.year, entry.month, m.name, m.mark, m.counted ? 1 : 0, m.present ? 1 : 0);
         }
+      }
+      for (const { year, cellId } of touched.values()) {
+        forget.run(year, cellId);
+        sum.run(year, cellId);
       }
     }).immediate();
     return Promise.resolve();
@@ -333,16 +374,17 @@ export class SqliteRegistryStore implements RegistryStore {
          FROM registry_cells WHERE ${registered.sql}`,
       )
       .all(...registered.params);
-    const empty = { onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null };
+    const empty = { onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null, membersWarned: 0 };
     for (const r of known) {
       cells.set(r.id, { ...defined({ cellId: r.id, cellName: r.name, unitKind: r.unit_kind, parentId: r.parent_id ?? undefined, parentName: r.parent_name ?? undefined }), ...empty });
     }
-    const scope = scopeSql(query, 'cell_id', 'parent_id');
+    const scheduledScope = scopeSql(query, 'cell_id', 'parent_id');
     const scheduled = this.db
       .prepare<unknown[], { cell_id: string; n: number }>(
-        `SELECT cell_id, count(*) AS n FROM registry_meetings WHERE online_year = ? AND ${scope.sql} GROUP BY cell_id`,
+        `SELECT cell_id, count(*) AS n FROM registry_meetings WHERE online_year = ? AND ${scheduledScope.sql} GROUP BY cell_id`,
       )
-      .all(query.year, ...scope.params);
+      .all(query.year, ...scheduledScope.params);
+    const scope = this.reportScope(query);
     const held = this.db
       .prepare<unknown[], { cell_id: string; cell_name: string; parent_id: string | null; held: number; online: number; counted: number; present: number; awo: number; short: number; score: number | null }>(
         `SELECT cell_id, max(cell_name) AS cell_name, max(parent_id) AS parent_id, count(*) AS held, sum(mode <> 'in-person') AS online,
@@ -351,6 +393,11 @@ export class SqliteRegistryStore implements RegistryStore {
          FROM report_meetings WHERE year = ? AND ${scope.sql} GROUP BY cell_id`,
       )
       .all(query.year, ...scope.params);
+    const warned = this.db
+      .prepare<unknown[], { cell_id: string; n: number }>(
+        `SELECT cell_id, count(*) AS n FROM report_members WHERE year = ? AND ${scope.sql} AND months_absent >= ? GROUP BY cell_id`,
+      )
+      .all(query.year, ...scope.params, WARNING_MONTHS);
     for (const r of held) {
       const base = cells.get(r.cell_id) ?? { ...defined({ cellId: r.cell_id, cellName: r.cell_name, parentId: r.parent_id ?? undefined }), ...empty };
       cells.set(r.cell_id, {
@@ -368,36 +415,50 @@ export class SqliteRegistryStore implements RegistryStore {
       const cell = cells.get(r.cell_id);
       if (cell) cells.set(r.cell_id, { ...cell, onlineScheduled: r.n });
     }
+    for (const r of warned) {
+      const cell = cells.get(r.cell_id);
+      if (cell) cells.set(r.cell_id, { ...cell, membersWarned: r.n });
+    }
     return Promise.resolve([...cells.values()].sort(byCell));
   }
 
   reportMeetings(query: ReportQuery): Promise<ReportMeetingRow[]> {
-    const scope = scopeSql(query, 'cell_id', 'parent_id');
+    const scope = this.reportScope(query);
     const rows = this.db
       .prepare<unknown[], ReportMeetingColumns>(`SELECT * FROM report_meetings WHERE year = ? AND ${scope.sql} ORDER BY held_ms, meeting_id`)
       .all(query.year, ...scope.params);
-    const absent = this.db
-      .prepare<unknown[], { meeting_id: string; member_id: string; name: string }>(
-        `SELECT meeting_id, member_id, name FROM report_attendance
-         WHERE year = ? AND ${scope.sql} AND mark = 'absent-without-reason' AND counted = 1 ORDER BY meeting_id, name, member_id`,
-      )
-      .all(query.year, ...scope.params);
-    return Promise.resolve(meetingRows(rows, absent));
+    return Promise.resolve(meetingRows(rows));
   }
 
   reportMembers(query: ReportQuery): Promise<ReportMemberRow[]> {
-    const scope = scopeSql(query, 'cell_id', 'parent_id');
+    const scope = this.reportScope(query);
     const rows = this.db
       .prepare<unknown[], { cell_id: string; member_id: string; name: string; months: string }>(
-        `SELECT cell_id, member_id, max(name) AS name, json_group_array(json_array(month, n, p, awr, awo)) AS months
-         FROM (SELECT cell_id, member_id, max(name) AS name, month, count(*) AS n, sum(present) AS p,
-                      sum(mark = 'absent-with-reason') AS awr, sum(mark = 'absent-without-reason') AS awo
-               FROM report_attendance WHERE year = ? AND ${scope.sql} AND counted = 1
-               GROUP BY cell_id, member_id, month)
-         GROUP BY cell_id, member_id ORDER BY cell_id, member_id`,
+        `SELECT cell_id, member_id, name, months FROM report_members WHERE year = ? AND ${scope.sql} ORDER BY cell_id, member_id`,
       )
       .all(query.year, ...scope.params);
     return Promise.resolve(rows.map((r) => memberRow(r.cell_id, r.member_id, r.name, JSON.parse(r.months) as MonthTuple[])).sort(byMember));
+  }
+
+  /**
+   * A scope over the report tables as `cell_id IN (…)`: the cells named, and
+   * the cells under the units named (found by the (year, parent_id) index),
+   * so that each query reads its rows by (year, cell_id) instead of scanning.
+   * Its first parameter is the year again.
+   */
+  private reportScope(query: CellQuery & { year: number }): { sql: string; params: Array<string | number> } {
+    const parts: string[] = [];
+    const params: Array<string | number> = [];
+    if (query.units) {
+      const units = JSON.stringify(query.units);
+      parts.push(`cell_id IN (SELECT value FROM json_each(?) UNION SELECT DISTINCT cell_id FROM report_meetings WHERE year = ? AND parent_id IN (SELECT value FROM json_each(?)))`);
+      params.push(units, query.year, units);
+    }
+    if (query.unit !== undefined) {
+      parts.push('cell_id IN (SELECT ? UNION SELECT DISTINCT cell_id FROM report_meetings WHERE year = ? AND parent_id = ?)');
+      params.push(query.unit, query.year, query.unit);
+    }
+    return { sql: parts.length ? parts.join(' AND ') : '1', params };
   }
 
   close(): Promise<void> {
@@ -405,6 +466,9 @@ export class SqliteRegistryStore implements RegistryStore {
     return Promise.resolve();
   }
 }
+
+/** Months absent without reason from which the core warns (absenceLevel: 'warning' one month before the review). */
+const WARNING_MONTHS = REMOVAL_REVIEW_MONTHS - 1;
 
 /** Recomputes a report line's assessment count and mean score (three parameters: the meeting id). */
 const SCORE_COLUMNS = `assessments = (SELECT count(*) FROM registry_assessments WHERE meeting_id = ?),

@@ -51,9 +51,6 @@ export function pilotReport(
       message: verdict.message,
     };
   });
-  const warned = new Map<string, number>();
-  for (const m of members) if (m.level !== 'none') warned.set(m.cellId, (warned.get(m.cellId) ?? 0) + 1);
-
   const cells: PilotCellRow[] = data.cells.map((c) => {
     const unitKind = c.unitKind ?? 'cell';
     return {
@@ -71,7 +68,7 @@ export function pilotReport(
       absentWithoutReason: c.absentWithoutReason,
       shortMeetings: c.shortMeetings,
       ...graded(c.score, frame),
-      membersWarned: warned.get(c.cellId) ?? 0,
+      membersWarned: c.membersWarned,
     };
   });
 

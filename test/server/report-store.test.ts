@@ -139,6 +139,12 @@ function reportContract(name: string, open: (name: string) => Promise<RegistrySt
       ]);
       const members = await store.reportMembers({ year: 2026, unit: 'c1' });
       assert.deepEqual(members.map((m) => [m.memberId, m.meetings, m.present]), [['a', 2, 2], ['b', 2, 1], ['c', 1, 0]]);
+      // A correction that moves a meeting to another year takes its members' lines along.
+      await store.recordMeetingReports([{ ...line('b3', 'c1', '2027-01-10T08:00:00Z', { a: 'absent-without-reason' }), parentId: 'p1' }]);
+      assert.deepEqual((await store.reportMembers({ year: 2027, unit: 'c1' })).map((m) => [m.memberId, m.meetings]), [['a', 1], ['b', 1], ['c', 1]]);
+      await store.recordMeetingReports([{ ...line('b3', 'c1', '2026-12-10T08:00:00Z', { a: 'absent-without-reason' }), parentId: 'p1' }]);
+      assert.deepEqual(await store.reportMembers({ year: 2027, unit: 'c1' }), []);
+      assert.deepEqual((await store.reportMembers({ year: 2026, unit: 'c1' })).map((m) => [m.memberId, m.meetings]), [['a', 3], ['b', 3], ['c', 2]]);
       await store.close();
     });
 
@@ -179,8 +185,8 @@ function reportContract(name: string, open: (name: string) => Promise<RegistrySt
 
       const cells = await store.reportCells({ year: 2026, unit: 'p1' });
       assert.deepEqual(cells, [
-        { cellId: 'c1', cellName: 'Chi bộ A', unitKind: 'cell', parentId: 'p1', parentName: 'Đảng bộ p1', onlineScheduled: 2, onlineHeld: 2, meetingsHeld: 3, membersCounted: 8, present: 5, absentWithoutReason: 2, shortMeetings: 1, score: 85.5 },
-        { cellId: 'c2', cellName: 'Chi bộ B', unitKind: 'base-committee', parentId: 'p1', parentName: 'Đảng bộ p1', onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null },
+        { cellId: 'c1', cellName: 'Chi bộ A', unitKind: 'cell', parentId: 'p1', parentName: 'Đảng bộ p1', onlineScheduled: 2, onlineHeld: 2, meetingsHeld: 3, membersCounted: 8, present: 5, absentWithoutReason: 2, shortMeetings: 1, score: 85.5, membersWarned: 1 },
+        { cellId: 'c2', cellName: 'Chi bộ B', unitKind: 'base-committee', parentId: 'p1', parentName: 'Đảng bộ p1', onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null, membersWarned: 0 },
       ]);
       assert.deepEqual((await store.reportCells({ year: 2026 })).map((c) => c.cellId), ['c1', 'c2', 'c3', 'c9']);
       const c9 = (await store.reportCells({ year: 2026 })).find((c) => c.cellId === 'c9')!;

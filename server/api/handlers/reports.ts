@@ -24,8 +24,8 @@ export const getPilotReport: Handler = async (ctx) => {
     ...(query.unit !== undefined ? { unit: query.unit } : {}),
   };
   const { registry } = ctx.deps;
-  // A CSV of meetings needs neither the cells nor the members; the members' warnings feed the cells' table.
-  const need = { cells: !csv || query.table === 'cells', meetings: !csv || query.table === 'meetings', members: !csv || query.table !== 'meetings' };
+  // A CSV reads only its own table.
+  const need = { cells: !csv || query.table === 'cells', meetings: !csv || query.table === 'meetings', members: !csv || query.table === 'members' };
   const [cells, meetings, members] = await Promise.all([
     need.cells ? registry.reportCells(scope) : [],
     need.meetings ? registry.reportMeetings(scope) : [],
