@@ -87,7 +87,7 @@ for (const adapter of mediaAdapters) {
   const skip = adapterSkipReason(adapter);
   if (skip) console.log(`skipped: ${adapter.name} media conformance: ${skip}`);
 
-  describe(`media adapter conformance: ${adapter.name}`, { timeout: 120_000 }, () => {
+  describe(`media adapter conformance: ${adapter.name}`, { timeout: 400_000 }, () => {
     let setup: AdapterSetup | undefined;
     let bed: MediaTestbed | undefined;
     const pages: MediaPage[] = [];
