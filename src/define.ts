@@ -9,3 +9,6 @@ import './components/lobby-gate/define.js';
 import './components/meeting-documents/define.js';
 import './components/device-check/define.js';
 import './components/media-stage/define.js';
+import './components/meeting-schedule/define.js';
+import './components/meeting-assessment/define.js';
+import './components/pilot-report/define.js';

@@ -1,0 +1,323 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { CellSummary, PilotReport } from '../../client/index.js';
+import { vietnamParts } from '../../core/index.js';
+import { ApiElement } from '../shared/api-element.js';
+import { API_STRINGS } from '../shared/api-element.strings.js';
+import { consoleStyles } from '../shared/console-styles.js';
+import { formatDate, formatDateTime, formatNumber, formatShare, plural } from '../shared/format.js';
+import { baseStyles } from '../shared/styles.js';
+import { ExportRequestEvent, PrintRequestEvent, ReportExportedEvent, ReportLoadedEvent } from './pilot-report.events.js';
+import { pilotReportStyles } from './pilot-report.styles.js';
+import { STRINGS, type ReportKey } from './pilot-report.strings.js';
+import { barChart, lineChart, type BarRow, type LinePoint } from './report-charts.js';
+import { downloadText, reportTables, tableCsv, type ReportTable, type TableId } from './report-tables.js';
+
+/**
+ * The yearly evaluation of the online-meeting pilot for the upper level
+ * (seed 004: "hàng năm … đánh giá kết quả thực hiện chủ trương thí điểm"):
+ * online meetings per cell against the yearly limit (Hướng dẫn 03-HD/TW),
+ * attendance by month and by meeting, each member's attendance over the
+ * months with the warning before the 3-month rule (Điều lệ Đảng, Điều 8,
+ * khoản 2), assessment scores and grades, and meetings shorter than the
+ * minimum (Hướng dẫn 42-HD/BTCTW). Charts are SVG drawn by hand (bars and a
+ * line), each with its figures in a table; every table downloads as CSV
+ * made in the browser (UTF-8 with a byte-order mark); the page prints.
+ *
+ * The class is `PilotReportElement`, not `PilotReport`: that name is the
+ * report's data type (src/client/api-types.ts).
+ *
+ * @tagname pilot-report
+ * @summary The upper level's yearly report on the online-meeting pilot: charts, tables, CSV and print.
+ * @event party-report-loaded - When the report has loaded (`detail.report`).
+ * @event party-export-request - Before a table is saved as CSV (`detail.table`, `detail.filename`, `detail.csv`); cancelable.
+ * @event party-report-exported - After the CSV was handed to the browser to save.
+ * @event party-print-request - Before the report is printed; cancelable.
+ * @event party-api-error - When a request failed (`detail.status`, `detail.code`).
+ * @csspart title - The heading.
+ * @csspart controls - The year and unit filters and the print button.
+ * @csspart summary - The sentence summing up the year.
+ * @csspart chart - Each chart's figure.
+ * @csspart table - Each table.
+ * @csspart csv - Each "Tải CSV" button.
+ * @csspart warnings - Members absent without reason for 2 months or more.
+ * @csspart failure - A failed request, with its retry button.
+ * @cssproperty --party-accent - Bars, the line, and primary buttons.
+ * @cssproperty --party-ok - The grade Tốt.
+ * @cssproperty --party-warn - Warnings and short meetings.
+ * @cssproperty --party-danger - The 3-month rule reached, and errors.
+ * @cssproperty --party-surface - Background of boxes.
+ * @cssproperty --party-border - Borders, chart tracks and grid lines.
+ */
+export class PilotReportElement extends ApiElement {
+  static override styles = [baseStyles, consoleStyles, pilotReportStyles];
+
+  /** The calendar year (Vietnam time); default this year. */
+  @property({ type: Number }) year = 0;
+  /** A cell id or a parent unit id; empty: every unit the token may see. */
+  @property() unit = '';
+
+  @state() private report?: PilotReport;
+  @state() private cells: readonly CellSummary[] = [];
+  @state() private shownYear = 0;
+  @state() private shownUnit = '';
+  @state() private exported = '';
+
+  private s = (key: ReportKey, params?: Record<string, string | number>): string => this.local(STRINGS, key, params);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('year') || changed.has('unit') || changed.has('api') || changed.has('token')) {
+      this.shownYear = this.year || vietnamParts(new Date().toISOString()).year;
+      this.shownUnit = this.unit;
+      this.reload();
+    }
+  }
+
+  protected override reload(): void {
+    if (this.token) void this.loadReport(true);
+  }
+
+  private async loadReport(withCells: boolean): Promise<void> {
+    const year = this.shownYear;
+    const unit = this.shownUnit || undefined;
+    const result = await this.load(async (client, signal) => {
+      const [report, cells] = await Promise.all([client.pilotReport(year, unit, signal), withCells ? client.cells(this.unit || undefined, signal) : undefined]);
+      return { report, cells };
+    });
+    if (!result) return;
+    this.report = result.report;
+    if (result.cells) this.cells = result.cells.cells;
+    this.exported = '';
+    this.dispatchEvent(new ReportLoadedEvent({ report: result.report }));
+  }
+
+  private handleYear = (event: Event): void => {
+    this.shownYear = Number((event.target as HTMLSelectElement).value);
+    void this.loadReport(false);
+  };
+
+  private handleUnit = (event: Event): void => {
+    this.shownUnit = (event.target as HTMLSelectElement).value;
+    void this.loadReport(false);
+  };
+
+  private handlePrint = (): void => {
+    if (this.dispatchEvent(new PrintRequestEvent())) window.print();
+  };
+
+  private handleCsv(table: ReportTable): void {
+    const filename = `bao-cao-thi-diem-${this.shownYear}${this.shownUnit ? `-${this.shownUnit}` : ''}-${table.id}.csv`;
+    const csv = tableCsv(table);
+    if (!this.dispatchEvent(new ExportRequestEvent({ table: table.id, filename, csv }))) return;
+    downloadText(filename, csv);
+    this.exported = this.s('csv.done', { file: filename });
+    this.dispatchEvent(new ReportExportedEvent({ table: table.id, filename }));
+  }
+
+  private async focusTable(id: TableId): Promise<void> {
+    const region = this.renderRoot.querySelector<HTMLElement>(`#table-${id}`);
+    region?.scrollIntoView({ block: 'start' });
+    region?.focus();
+  }
+
+  protected override render() {
+    if (!this.token) return html`<p class="muted" data-no-api>${this.local(API_STRINGS, 'no-api')}</p>`;
+    const report = this.report;
+    const tables = report ? reportTables(report, this.language, this.s) : undefined;
+    return html`<section class="report" aria-labelledby="report-title">
+      <div class="head">
+        <h2 id="report-title" part="title">${this.s('title', { year: this.shownYear })}</h2>
+        ${this.renderControls()}
+      </div>
+      ${this.renderFailure()} ${this.renderLoading()}
+      ${report && tables
+        ? html`<p class="muted generated">${this.s('generated', { when: formatDateTime(this.language, report.generatedAt) })}</p>
+            ${this.renderSummary(report)}
+            ${report.meetings.length === 0 && report.cells.every((c) => c.onlineScheduled === 0)
+              ? html`<p class="muted" data-empty>${this.s('empty')}</p>`
+              : html`<div class="charts">${this.renderCharts(report)}</div>
+                  ${this.renderWarnings(report)} ${this.renderShort(report)}
+                  ${(['cells', 'months', 'meetings', 'members'] as const).map((id) => this.renderTable(tables[id]))}`}
+            <p role="status" class="visually-hidden" data-exported>${this.exported}</p>`
+        : nothing}
+    </section>`;
+  }
+
+  private renderControls() {
+    const now = vietnamParts(new Date().toISOString()).year;
+    const years = [...new Set([...Array.from({ length: 6 }, (_, i) => now + 1 - i), this.shownYear])].sort((a, b) => b - a);
+    const parents = [...new Map(this.cells.filter((c) => c.parentId).map((c) => [c.parentId!, c.parentName ?? c.parentId!])).entries()];
+    return html`<div class="controls" part="controls">
+      <div class="field">
+        <label for="year">${this.s('filter.year')}</label>
+        <select id="year" @change=${this.handleYear}>
+          ${years.map((y) => html`<option value=${y} ?selected=${y === this.shownYear}>${y}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="unit">${this.s('filter.unit')}</label>
+        <select id="unit" @change=${this.handleUnit}>
+          <option value="" ?selected=${this.shownUnit === ''}>${this.s('filter.all')}</option>
+          ${parents.map(([id, name]) => html`<option value=${id} ?selected=${id === this.shownUnit}>${name}</option>`)}
+          ${this.cells.map((c) => html`<option value=${c.id} ?selected=${c.id === this.shownUnit}>${c.name}</option>`)}
+        </select>
+      </div>
+      <button type="button" data-action="print" @click=${this.handlePrint}>${this.s('print')}</button>
+    </div>`;
+  }
+
+  private renderSummary(report: PilotReport) {
+    const lang = this.language;
+    const counted = report.meetings.reduce((sum, m) => sum + m.membersCounted, 0);
+    const present = report.meetings.reduce((sum, m) => sum + m.present, 0);
+    const short = report.meetings.filter((m) => !m.durationMet).length;
+    const warned = report.members.filter((m) => m.level !== 'none').length;
+    const parts = [
+      plural(STRINGS, lang, 'summary.cells', report.cells.length),
+      plural(STRINGS, lang, 'summary.meetings', report.meetings.length),
+      counted > 0 ? this.s('summary.rate', { rate: formatShare(lang, present / counted) }) : this.s('summary.no-rate'),
+      plural(STRINGS, lang, 'summary.short', short),
+      plural(STRINGS, lang, 'summary.warned', warned),
+    ];
+    return html`<p class="summary" part="summary" role="status" data-summary>${parts.join(' · ')}</p>`;
+  }
+
+  private renderCharts(report: PilotReport) {
+    const lang = this.language;
+    const online: BarRow[] = report.cells.map((c) => ({
+      key: c.cellId,
+      label: c.cellName,
+      value: c.onlineScheduled,
+      inner: c.onlineHeld,
+      limit: c.onlineLimit,
+      valueText: `${c.onlineScheduled}/${c.onlineLimit}`,
+      ...(c.onlineScheduled >= c.onlineLimit ? { tone: 'full' } : {}),
+    }));
+    const onlineMax = Math.max(1, ...report.cells.map((c) => Math.max(c.onlineLimit, c.onlineScheduled)));
+    const byMonth = new Map(report.months.map((m) => [m.month, m]));
+    const months: LinePoint[] = Array.from({ length: 12 }, (_, i) => {
+      const rate = byMonth.get(i + 1)?.attendanceRate ?? null;
+      return {
+        key: String(i + 1),
+        axis: String(i + 1),
+        value: rate,
+        title: rate === null ? this.s('chart.months-none', { month: i + 1 }) : this.s('chart.months-label', { month: i + 1, rate: formatShare(lang, rate) }),
+      };
+    });
+    const meetings: BarRow[] = [...report.meetings]
+      .sort((a, b) => Date.parse(a.heldAt) - Date.parse(b.heldAt))
+      .map((m) => ({
+        key: m.meetingId,
+        label: `${formatDate(lang, m.heldAt)} — ${m.cellName}`,
+        value: (m.attendanceRate ?? 0) * 100,
+        valueText: m.attendanceRate === null ? '—' : formatShare(lang, m.attendanceRate, 0),
+      }));
+    const scored = report.cells.filter((c) => c.score !== null);
+    const scores: BarRow[] = scored.map((c) => ({
+      key: c.cellId,
+      label: c.cellName,
+      value: c.score!,
+      valueText: formatNumber(lang, c.score!),
+      ...(c.grade ? { tone: `grade-${c.grade.id}` } : {}),
+    }));
+    const bands = report.grades.filter((g) => g.minScore > 0);
+    const bandText = bands.map((g) => `${g.name[lang]} ≥ ${g.minScore}`).join(', ');
+    return html`
+      ${this.renderFigure('online', this.s('chart.online'), this.s('chart.online-legend'), barChart(online, onlineMax, this.s('chart.online')), 'cells')}
+      ${this.renderFigure('months', this.s('chart.months'), this.s('chart.month-axis'), lineChart(months, this.s('chart.months'), (v) => formatShare(lang, v, 0)), 'months')}
+      ${this.renderFigure('meetings', this.s('chart.meetings'), '', barChart(meetings, 100, this.s('chart.meetings')), 'meetings')}
+      ${scores.length
+        ? this.renderFigure(
+            'scores',
+            this.s('chart.scores'),
+            this.s('chart.scores-legend', { bands: bandText }),
+            barChart(scores, Math.max(100, ...scores.map((r) => r.value)), this.s('chart.scores'), bands.map((g) => g.minScore)),
+            'cells',
+          )
+        : nothing}
+    `;
+  }
+
+  private renderFigure(id: string, caption: string, legend: string, chart: unknown, table: TableId) {
+    return html`<figure class="chart-figure" part="chart" data-chart=${id}>
+      <figcaption>
+        <strong>${caption}</strong>
+        ${legend ? html`<span class="legend muted">${legend}</span>` : nothing}
+      </figcaption>
+      ${chart}
+      <button type="button" class="link" data-action="figures" @click=${() => this.focusTable(table)}>
+        ${this.s('table.data')}: ${this.s(`table.${table}`)}
+      </button>
+    </figure>`;
+  }
+
+  private renderWarnings(report: PilotReport) {
+    const warned = report.members.filter((m) => m.level !== 'none');
+    const cellName = (id: string) => report.cells.find((c) => c.cellId === id)?.cellName ?? id;
+    return html`<section class="warnings" part="warnings" aria-labelledby="warnings-title">
+      <h3 id="warnings-title">${this.s('warnings.title')}</h3>
+      <p class="muted">${this.s('warnings.rule')}</p>
+      ${warned.length === 0
+        ? html`<p data-warnings-none>${this.s('warnings.none')}</p>`
+        : html`<ul>
+            ${warned.map(
+              (m) => html`<li class=${m.level} data-member-id=${m.memberId}>
+                <strong>${m.name}</strong> (${cellName(m.cellId)}) —
+                <span class="badge ${m.level === 'warning' ? 'warn' : 'danger'}">${this.s(`level.${m.level}`)}</span>
+                <span>${m.message[this.language]}</span>
+              </li>`,
+            )}
+          </ul>`}
+    </section>`;
+  }
+
+  private renderShort(report: PilotReport) {
+    const short = report.meetings.filter((m) => !m.durationMet);
+    return html`<section class="short" aria-labelledby="short-title">
+      <h3 id="short-title">${this.s('short.title')}</h3>
+      <p class="muted">${this.s('short.rule')}</p>
+      ${short.length === 0
+        ? html`<p data-short-none>${this.s('short.none')}</p>`
+        : html`<ul>
+            ${short.map(
+              (m) => html`<li data-meeting-id=${m.meetingId}>
+                ${this.s('short.item', { date: formatDate(this.language, m.heldAt), cell: m.cellName, minutes: m.durationMinutes, required: m.requiredMinutes })}
+              </li>`,
+            )}
+          </ul>`}
+    </section>`;
+  }
+
+  private renderTable(table: ReportTable) {
+    const captionId = `caption-${table.id}`;
+    return html`<section class="table-block" data-table=${table.id}>
+      <div class="table-head">
+        <h3 id=${captionId}>${table.caption}</h3>
+        <button type="button" part="csv" data-action="csv" @click=${() => this.handleCsv(table)}>
+          ${this.s('csv')}<span class="visually-hidden"> ${this.s('csv.which', { table: table.caption })}</span>
+        </button>
+      </div>
+      <div class="scroll" id="table-${table.id}" tabindex="0" role="region" aria-labelledby=${captionId}>
+        <table part="table">
+          <thead>
+            <tr>
+              ${table.headers.map((h) => html`<th scope="col">${h}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            ${table.rows.map(
+              (row) => html`<tr data-key=${row.key}>
+                ${row.cells.map((c, i) =>
+                  i === 0
+                    ? html`<th scope="row" class=${c.tone ?? ''}>${c.text}</th>`
+                    : html`<td class="${c.numeric ? 'num' : ''} ${c.tone ?? ''}">${c.text}</td>`,
+                )}
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>`;
+  }
+}
