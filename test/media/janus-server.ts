@@ -92,7 +92,18 @@ export class JanusServer {
   ) {
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => this.keep(chunk));
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => this.keep(chunk));
-    this.exited = new Promise((resolve) => child.once('exit', () => resolve()));
+    // A test process that dies (an uncaught error) takes its Janus with it instead of leaving it running.
+    const orphan = () => {
+      this.child.kill('SIGKILL');
+      rmSync(this.dir, { recursive: true, force: true });
+    };
+    process.once('exit', orphan);
+    this.exited = new Promise((resolve) =>
+      child.once('exit', () => {
+        process.off('exit', orphan);
+        resolve();
+      }),
+    );
   }
 
   /** Writes the configuration, adds the veth, starts Janus and waits until its WebSocket API answers. */
