@@ -495,7 +495,8 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
       ...(this.maxBitrateKbps === undefined ? {} : { maxBitrateKbps: this.maxBitrateKbps }),
       microphoneLocked: !this.rule.mayUnmute,
       ...(this.camera ? { video: this.camera } : {}),
-      speaking: this.localSpeaking,
+      // Muted is silent at once, not at the next sample.
+      speaking: this.localSpeaking && this.microphoneOn,
     };
     const recovering = this.base === 'connected' && links.some((link) => link.recovering);
     return {

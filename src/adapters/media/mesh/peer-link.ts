@@ -196,7 +196,7 @@ export class PeerLink {
       ...(t && s?.screen && receives(t.screen) ? { screen: t.screen.receiver.track } : {}),
       microphoneOn: s?.mic ?? false,
       cameraOn: s?.cam ?? false,
-      speaking: this.speaking,
+      speaking: this.speaking && (s?.mic ?? false),
       quality: this.quality,
     };
   }
@@ -282,7 +282,9 @@ export class PeerLink {
     this.mark('created');
     this.queue = Promise.resolve();
     pc.onicecandidate = ({ candidate }) => {
-      if (candidate && pc === this.pc) this.post({ k: 'ice', c: candidate.toJSON() });
+      if (!candidate || pc !== this.pc) return;
+      this.mark('candidate-sent');
+      this.post({ k: 'ice', c: candidate.toJSON() });
     };
     pc.onnegotiationneeded = () => this.enqueue(() => this.offer(pc));
     pc.oniceconnectionstatechange = () => this.handleIceState(pc);
@@ -355,6 +357,7 @@ export class PeerLink {
         return;
       }
       case 'ice':
+        this.mark('candidate-received');
         try {
           await pc.addIceCandidate(m.c);
         } catch (error) {
@@ -374,6 +377,7 @@ export class PeerLink {
           this.apply();
           await pc.setLocalDescription();
           if (pc === this.pc && pc.localDescription) this.post({ k: 'sdp', d: pc.localDescription.toJSON() });
+          this.mark('answer-sent');
         } else {
           // Negotiated: a bitrate cap can only be set on a negotiated sender.
           this.apply();
