@@ -17,7 +17,7 @@ import {
   type ScheduledMeeting,
   type ScheduleResult,
 } from './registry-store.js';
-import { byCell, byMember, defined, meetingRows, memberRow, type MonthTuple, type ReportMeetingColumns } from './report-rows.js';
+import { byCell, defined, MEETING_COLUMNS, meetingRows, memberRow, type MonthTuple } from './report-rows.js';
 
 /** Options of the PostgreSQL registry. */
 export interface PostgresRegistryStoreOptions {
@@ -150,8 +150,8 @@ export class PostgresRegistryStore implements RegistryStore {
           absent_without_reason integer NOT NULL,
           -- Distinct months with a meeting missed without reason (Điều lệ Đảng, Điều 8, khoản 2).
           months_absent         integer NOT NULL,
-          -- [[month, meetings, present, absent with reason, absent without reason], …]
-          months                jsonb   NOT NULL,
+          -- [[month, meetings, present, absent with reason, absent without reason], …] by month, as JSON text
+          months                text    NOT NULL,
           PRIMARY KEY (year, cell_id, member_id)
         );
         CREATE INDEX IF NOT EXISTS report_members_by_parent ON ${schema}.report_members (year, parent_id);
@@ -401,7 +401,7 @@ export class PostgresRegistryStore implements RegistryStore {
       await tx`
         INSERT INTO report_members (year, cell_id, member_id, parent_id, name, meetings, present, absent_without_reason, months_absent, months)
         SELECT year, cell_id, member_id, max(parent_id), max(name), sum(n)::int, sum(p)::int, sum(awo)::int, count(*) FILTER (WHERE awo > 0)::int,
-               jsonb_agg(jsonb_build_array(month, n, p, awr, awo))
+               json_agg(json_build_array(month, n, p, awr, awo) ORDER BY month)::text
         FROM (SELECT a.year, a.cell_id, a.member_id, max(a.parent_id) AS parent_id, max(a.name) AS name, a.month, count(*)::int AS n,
                      count(*) FILTER (WHERE a.present)::int AS p, count(*) FILTER (WHERE a.mark = 'absent-with-reason')::int AS awr,
                      count(*) FILTER (WHERE a.mark = 'absent-without-reason')::int AS awo
@@ -450,18 +450,17 @@ export class PostgresRegistryStore implements RegistryStore {
   }
 
   async reportMeetings(query: ReportQuery): Promise<ReportMeetingRow[]> {
-    const rows = await this.sql<ReportMeetingColumns[]>`
-      SELECT meeting_id, cell_id, parent_id, cell_name, title, scheduled_at, held_at, month, kind, mode, members_counted, present,
-             present_in_person, present_online, absent_with_reason, absent_without_reason, duration_minutes, required_minutes,
-             duration_met, absentees, assessments, score
-      FROM report_meetings WHERE year = ${query.year} ${this.scope(query)} ORDER BY held_ms, meeting_id COLLATE "C"`;
+    const rows = await this.sql`
+      SELECT ${this.sql.unsafe(MEETING_COLUMNS)} FROM report_meetings
+      WHERE year = ${query.year} ${this.scope(query)} ORDER BY held_ms, meeting_id COLLATE "C"`.values();
     return meetingRows(rows);
   }
 
   async reportMembers(query: ReportQuery): Promise<ReportMemberRow[]> {
-    const rows = await this.sql<{ cell_id: string; member_id: string; name: string; months: MonthTuple[] }[]>`
-      SELECT cell_id, member_id, name, months FROM report_members WHERE year = ${query.year} ${this.scope(query)}`;
-    return rows.map((r) => memberRow(r.cell_id, r.member_id, r.name, r.months)).sort(byMember);
+    const rows = (await this.sql`
+      SELECT cell_id, member_id, name, meetings, present, months FROM report_members
+      WHERE year = ${query.year} ${this.scope(query)} ORDER BY cell_id COLLATE "C", member_id COLLATE "C"`.values()) as unknown as Array<[string, string, string, number, number, string]>;
+    return rows.map((r) => memberRow(r[0], r[1], r[2], r[3], r[4], JSON.parse(r[5]) as MonthTuple[]));
   }
 
   async close(): Promise<void> {

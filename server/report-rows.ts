@@ -8,88 +8,48 @@ import type { ReportCellRow, ReportMeetingRow, ReportMemberRow } from './registr
 /** Drops undefined and null fields, so that an optional column read as NULL is absent. */
 export const defined = <T extends object>(row: T): T => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== null)) as T;
 
-/** A row of report_meetings as the database returns it. */
-export interface ReportMeetingColumns {
-  meeting_id: string;
-  cell_id: string;
-  parent_id: string | null;
-  cell_name: string;
-  title: string;
-  scheduled_at: string;
-  held_at: string;
-  month: number;
-  kind: MeetingKind;
-  mode: MeetingMode;
-  members_counted: number;
-  present: number;
-  present_in_person: number;
-  present_online: number;
-  absent_with_reason: number;
-  absent_without_reason: number;
-  duration_minutes: number;
-  required_minutes: number;
-  duration_met: number | boolean;
-  /** JSON text (SQLite) or parsed JSON (PostgreSQL). */
-  absentees: string | ReportMeetingRow['absenteesWithoutReason'];
-  assessments: number;
-  score: number | null;
+/**
+ * The columns of a report line in the order `MEETING_COLUMNS` selects them:
+ * read as arrays (no object per database row) and shaped here in one pass.
+ */
+export const MEETING_COLUMNS = `meeting_id, cell_id, cell_name, parent_id, title, scheduled_at, held_at, month, kind, mode, members_counted, present,
+  present_in_person, present_online, absent_with_reason, absent_without_reason, absentees, duration_minutes, required_minutes, duration_met,
+  assessments, score`;
+
+type MeetingValues = [
+  string, string, string, string | null, string, string, string, number, MeetingKind, MeetingMode, number, number,
+  number, number, number, number, string, number, number, number | boolean, number, number | null,
+];
+
+/** Report lines from rows of `MEETING_COLUMNS` values. */
+export function meetingRows(rows: readonly unknown[][]): ReportMeetingRow[] {
+  const out: ReportMeetingRow[] = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i] as MeetingValues;
+    const row = {
+      meetingId: r[0], cellId: r[1], cellName: r[2], title: r[4], scheduledAt: r[5], heldAt: r[6], month: r[7], kind: r[8], mode: r[9],
+      membersCounted: r[10], present: r[11], presentInPerson: r[12], presentOnline: r[13], absentWithReason: r[14], absentWithoutReason: r[15],
+      absenteesWithoutReason: r[16] === '[]' ? [] : (JSON.parse(r[16]) as ReportMeetingRow['absenteesWithoutReason']),
+      durationMinutes: r[17], requiredMinutes: r[18], durationMet: Boolean(r[19]), assessments: r[20], score: r[21] === null ? null : Number(r[21]),
+    };
+    out[i] = r[3] === null ? row : { ...row, parentId: r[3] };
+  }
+  return out;
 }
 
-/** Report lines as the registry answers them. */
-export function meetingRows(rows: readonly ReportMeetingColumns[]): ReportMeetingRow[] {
-  return rows.map((r) => ({
-    meetingId: r.meeting_id,
-    cellId: r.cell_id,
-    cellName: r.cell_name,
-    ...(r.parent_id !== null ? { parentId: r.parent_id } : {}),
-    title: r.title,
-    scheduledAt: r.scheduled_at,
-    heldAt: r.held_at,
-    month: r.month,
-    kind: r.kind,
-    mode: r.mode,
-    membersCounted: r.members_counted,
-    present: r.present,
-    presentInPerson: r.present_in_person,
-    presentOnline: r.present_online,
-    absentWithReason: r.absent_with_reason,
-    absentWithoutReason: r.absent_without_reason,
-    absenteesWithoutReason: typeof r.absentees === 'string' ? (JSON.parse(r.absentees) as ReportMeetingRow['absenteesWithoutReason']) : r.absentees,
-    durationMinutes: r.duration_minutes,
-    requiredMinutes: r.required_minutes,
-    durationMet: Boolean(r.duration_met),
-    assessments: r.assessments,
-    score: r.score === null ? null : Number(r.score),
-  }));
-}
-
-/** [month, meetings, present, absent with reason, absent without reason] as the member query aggregates them. */
+/** [month, meetings, present, absent with reason, absent without reason], as report_members keeps each month. */
 export type MonthTuple = [number, number, number, number, number];
 
-/** A member's row from their month tuples (in any order). */
-export function memberRow(cellId: string, memberId: string, name: string, tuples: readonly MonthTuple[]): ReportMemberRow {
-  const months = [...tuples]
-    .map(([month, meetings, present, absentWithReason, absentWithoutReason]) => ({
-      month: Number(month),
-      meetings: Number(meetings),
-      present: Number(present),
-      absentWithReason: Number(absentWithReason),
-      absentWithoutReason: Number(absentWithoutReason),
-    }))
-    .sort((a, b) => a.month - b.month);
-  return {
-    cellId,
-    memberId,
-    name,
-    meetings: months.reduce((n, m) => n + m.meetings, 0),
-    present: months.reduce((n, m) => n + m.present, 0),
-    months,
-  };
+/** A member's row from their stored columns (cell, member, name, meetings, present, months as tuples by month). */
+export function memberRow(cellId: string, memberId: string, name: string, meetings: number, present: number, tuples: readonly MonthTuple[]): ReportMemberRow {
+  const months = new Array<ReportMemberRow['months'][number]>(tuples.length);
+  for (let i = 0; i < tuples.length; i++) {
+    const t = tuples[i]!;
+    months[i] = { month: t[0], meetings: t[1], present: t[2], absentWithReason: t[3], absentWithoutReason: t[4] };
+  }
+  return { cellId, memberId, name, meetings, present, months };
 }
 
 /** Cells by name, then id. */
 export const byCell = (a: ReportCellRow, b: ReportCellRow): number => (a.cellName < b.cellName ? -1 : a.cellName > b.cellName ? 1 : a.cellId < b.cellId ? -1 : a.cellId > b.cellId ? 1 : 0);
 
-/** Members by cell id, then member id (code-unit order, the same in every database). */
-export const byMember = (a: ReportMemberRow, b: ReportMemberRow): number =>
-  a.cellId < b.cellId ? -1 : a.cellId > b.cellId ? 1 : a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0;

@@ -19,7 +19,7 @@ import {
   type ScheduledMeeting,
   type ScheduleResult,
 } from './registry-store.js';
-import { byCell, byMember, defined, meetingRows, memberRow, type MonthTuple, type ReportMeetingColumns } from './report-rows.js';
+import { byCell, defined, MEETING_COLUMNS, meetingRows, memberRow, type MonthTuple } from './report-rows.js';
 
 /** A scope (`units`, `unit`) as a WHERE fragment over a cell column and a parent column, with its parameters. */
 function scopeSql(query: CellQuery, cell: string, parent: string): { sql: string; params: string[] } {
@@ -141,7 +141,7 @@ export class SqliteRegistryStore implements RegistryStore {
         absent_without_reason INTEGER NOT NULL,
         -- Distinct months with a meeting missed without reason (Điều lệ Đảng, Điều 8, khoản 2).
         months_absent         INTEGER NOT NULL,
-        -- [[month, meetings, present, absent with reason, absent without reason], …] as JSON.
+        -- [[month, meetings, present, absent with reason, absent without reason], …] by month, as JSON.
         months                TEXT    NOT NULL,
         PRIMARY KEY (year, cell_id, member_id)
       ) WITHOUT ROWID;
@@ -329,7 +329,8 @@ export class SqliteRegistryStore implements RegistryStore {
     // One member's year from their attendance lines: GROUP BY month, then by member.
     const sum = this.db.prepare(
       `INSERT INTO report_members (year, cell_id, member_id, parent_id, name, meetings, present, absent_without_reason, months_absent, months)
-       SELECT year, cell_id, member_id, max(parent_id), max(name), sum(n), sum(p), sum(awo), sum(awo > 0), json_group_array(json_array(month, n, p, awr, awo))
+       SELECT year, cell_id, member_id, max(parent_id), max(name), sum(n), sum(p), sum(awo), sum(awo > 0),
+              json_group_array(json_array(month, n, p, awr, awo) ORDER BY month)
        FROM (SELECT year, cell_id, member_id, max(parent_id) AS parent_id, max(name) AS name, month, count(*) AS n, sum(present) AS p,
                     sum(mark = 'absent-with-reason') AS awr, sum(mark = 'absent-without-reason') AS awo
              FROM report_attendance WHERE year = ? AND cell_id = ? AND counted = 1
@@ -425,7 +426,8 @@ export class SqliteRegistryStore implements RegistryStore {
   reportMeetings(query: ReportQuery): Promise<ReportMeetingRow[]> {
     const scope = this.reportScope(query);
     const rows = this.db
-      .prepare<unknown[], ReportMeetingColumns>(`SELECT * FROM report_meetings WHERE year = ? AND ${scope.sql} ORDER BY held_ms, meeting_id`)
+      .prepare<unknown[], unknown[]>(`SELECT ${MEETING_COLUMNS} FROM report_meetings WHERE year = ? AND ${scope.sql} ORDER BY held_ms, meeting_id`)
+      .raw(true)
       .all(query.year, ...scope.params);
     return Promise.resolve(meetingRows(rows));
   }
@@ -433,11 +435,12 @@ export class SqliteRegistryStore implements RegistryStore {
   reportMembers(query: ReportQuery): Promise<ReportMemberRow[]> {
     const scope = this.reportScope(query);
     const rows = this.db
-      .prepare<unknown[], { cell_id: string; member_id: string; name: string; months: string }>(
-        `SELECT cell_id, member_id, name, months FROM report_members WHERE year = ? AND ${scope.sql} ORDER BY cell_id, member_id`,
+      .prepare<unknown[], [string, string, string, number, number, string]>(
+        `SELECT cell_id, member_id, name, meetings, present, months FROM report_members WHERE year = ? AND ${scope.sql} ORDER BY cell_id, member_id`,
       )
+      .raw(true)
       .all(query.year, ...scope.params);
-    return Promise.resolve(rows.map((r) => memberRow(r.cell_id, r.member_id, r.name, JSON.parse(r.months) as MonthTuple[])).sort(byMember));
+    return Promise.resolve(rows.map((r) => memberRow(r[0], r[1], r[2], r[3], r[4], JSON.parse(r[5]) as MonthTuple[])));
   }
 
   /**
