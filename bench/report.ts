@@ -231,10 +231,10 @@ async function time(store: RegistryStore, scope: string, query: ReportQuery): Pr
     t = performance.now();
     const [c, m, p] = await Promise.all([store.reportCells(query), store.reportMeetings(query), store.reportMembers(query)]);
     const report = pilotReport({ cells: c, meetings: m, members: p }, { year: YEAR, generatedAt: new Date().toISOString(), policy: resolvePolicy(), frame: DEFAULT_ASSESSMENT_FRAME });
-    JSON.stringify(report);
+    const json = JSON.stringify(report);
     const fullMs = ms(t);
     if (run === 0) {
-      rows = `${cells.length} cells, ${meetings.length} meetings, ${members.length} members`;
+      rows = `${cells.length} cells, ${meetings.length} meetings, ${members.length} members; JSON ${(Buffer.byteLength(json) / 1e6).toFixed(1)} MB`;
       continue; // warm-up
     }
     samples.cells.push(cellsMs);
