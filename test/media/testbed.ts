@@ -132,6 +132,8 @@ export interface OpenOptions {
   readonly options?: Readonly<Record<string, unknown>>;
   /** Another browser (from `launchBrowser`), to measure one device's CPU apart from the others. */
   readonly browser?: Browser;
+  /** How long to wait for the adapter to connect (15 s by default). */
+  readonly readyTimeoutMs?: number;
 }
 
 /** The server, the bundled page and the browser for one adapter. */
@@ -190,7 +192,7 @@ export class MediaTestbed {
     const query = new URLSearchParams({ token, options: JSON.stringify(open.options ?? this.options), join: JSON.stringify({ ...extra, ...open.join }) });
     if (open.measure) query.set('measure', '1');
     await page.goto(`${this.server.url}/media?${query}`);
-    await waitFor(`${participantId}: adapter connected`, () => page.evaluate(() => window.media?.ready === true).then((ok) => (ok ? ok : Promise.reject(new Error('not yet')))), 15_000, 100);
+    await waitFor(`${participantId}: adapter connected`, () => page.evaluate(() => window.media?.ready === true).then((ok) => (ok ? ok : Promise.reject(new Error('not yet')))), open.readyTimeoutMs ?? 15_000, 100);
     return media;
   }
 
