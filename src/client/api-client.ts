@@ -5,12 +5,14 @@
  * turned into an {@link ApiRequestError} with its text in Vietnamese and
  * English. Browser-safe: no Node API.
  */
+import type { MinutesModel } from '../core/minutes.js';
 import type { ContentTag } from '../core/policy/policy.js';
 import type { MeetingDocument } from '../core/policy/scheduling.js';
-import type { BridgePoint, Invitee, MeetingKind, MeetingMode } from '../core/types.js';
+import type { BridgePoint, Invitee, MeetingKind, MeetingMode, MeetingPhase } from '../core/types.js';
 import { ApiRequestError } from './api-errors.js';
 import type {
   ApiErrorBody,
+  AssessmentRecord,
   AssignDelegatesResponse,
   CellDetail,
   CellListResponse,
@@ -70,6 +72,14 @@ export interface AssessmentRequest {
   readonly score?: number;
   /** Points per criterion of the scoring frame. */
   readonly criteria?: Readonly<Record<string, number>>;
+}
+
+/** GET /api/meetings/{id}/minutes: the core's minutes model and the delegates' assessments. */
+export interface MinutesResponse {
+  readonly meetingId: string;
+  readonly phase: MeetingPhase;
+  readonly minutes: MinutesModel;
+  readonly assessments: readonly AssessmentRecord[];
 }
 
 /** GET /api/meetings filters. */
@@ -136,6 +146,11 @@ export class PartyApiClient {
   /** POST /api/meetings/{id}/delegates */
   assignDelegates(meetingId: string, body: AssignDelegatesRequest, signal?: AbortSignal): Promise<AssignDelegatesResponse> {
     return this.request('POST', `/api/meetings/${encodeURIComponent(meetingId)}/delegates`, { json: body, signal });
+  }
+
+  /** GET /api/meetings/{id}/minutes: the minutes as they stand (title, date, attendance…). */
+  minutes(meetingId: string, signal?: AbortSignal): Promise<MinutesResponse> {
+    return this.request('GET', `/api/meetings/${encodeURIComponent(meetingId)}/minutes`, { signal });
   }
 
   /** GET /api/meetings/{id}/assessment: the feedback and the scoring frame. */

@@ -10,6 +10,7 @@ export {
   type AssignDelegatesRequest,
   type DelegateAssignment,
   type MeetingListQuery,
+  type MinutesResponse,
   type ScheduleMeetingRequest,
 } from './api-client.js';
 export { ApiRequestError, type ApiFailureCode } from './api-errors.js';

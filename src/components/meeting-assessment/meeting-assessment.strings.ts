@@ -2,6 +2,7 @@ import type { Strings } from '../shared/i18n.js';
 
 const vi = {
   title: 'Nhận xét, đánh giá buổi sinh hoạt',
+  about: '{cell} — buổi sinh hoạt khai mạc lúc {when}',
   'not-closed': 'Cuộc họp chưa bế mạc. Phiếu nhận xét mở sau khi đồng chí chủ trì bế mạc cuộc họp.',
   'form.title': 'Phiếu nhận xét của đại biểu cấp trên',
   'form.previous': 'Đồng chí đã gửi nhận xét lúc {when}. Gửi lại sẽ thay cho lần trước.',
@@ -41,6 +42,7 @@ export type AssessmentKey = keyof typeof vi;
 
 const en: Record<AssessmentKey, string> = {
   title: 'Assessment of the meeting',
+  about: '{cell} — the meeting opened at {when}',
   'not-closed': 'The meeting is not closed yet. The assessment form opens once the chair closes the meeting.',
   'form.title': 'The upper-level delegate’s assessment',
   'form.previous': 'You sent an assessment at {when}. Sending again replaces it.',

@@ -3,13 +3,19 @@ import { css } from 'lit';
 export const meetingAssessmentStyles = css`
   section {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
     gap: 1em;
   }
   form {
+    max-width: 52em;
     border: 2px solid var(--_border);
     border-radius: 10px;
     padding: 0.75em 1em;
     background: var(--_surface);
+  }
+  .about {
+    font-weight: 600;
+    margin-top: -0.6em;
   }
   .note {
     border-left: 6px solid var(--_warn);
@@ -20,7 +26,7 @@ export const meetingAssessmentStyles = css`
   }
   .criterion {
     display: grid;
-    grid-template-columns: 1fr 6em;
+    grid-template-columns: minmax(0, 32em) 6em;
     align-items: center;
     gap: 0.25em 0.75em;
   }

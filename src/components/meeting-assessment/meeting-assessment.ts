@@ -61,6 +61,8 @@ export class MeetingAssessment extends ApiElement {
   @property() delegate = '';
 
   @state() private data?: MeetingAssessmentResponse;
+  /** Which meeting this is, in words (from its minutes); empty until read, or when they cannot be. */
+  @state() private about = '';
   @state() private texts: Readonly<Record<Part, string>> = { strengths: '', limitations: '', lessons: '' };
   @state() private points: Readonly<Record<string, string>> = {};
   @state() private invalid?: string;
@@ -72,7 +74,19 @@ export class MeetingAssessment extends ApiElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('api') || changed.has('token') || changed.has('meeting') || changed.has('delegate')) this.reload();
+    if (changed.has('api') || changed.has('token') || changed.has('meeting') || changed.has('delegate')) {
+      if (changed.has('meeting') || changed.has('delegate')) {
+        // Another meeting or delegate: nothing of the last one's form or feedback stays on screen.
+        this.data = undefined;
+        this.texts = { strengths: '', limitations: '', lessons: '' };
+        this.points = {};
+        this.invalid = undefined;
+        this.formError = '';
+        this.recorded = '';
+      }
+      this.about = '';
+      this.reload();
+    }
   }
 
   protected override reload(): void {
@@ -80,7 +94,19 @@ export class MeetingAssessment extends ApiElement {
   }
 
   private async loadFeedback(fillForm: boolean): Promise<void> {
-    const data = await this.load((client, signal) => client.assessment(this.meeting, signal));
+    const data = await this.load(async (client, signal) => {
+      const [feedback, minutes] = await Promise.all([
+        client.assessment(this.meeting, signal),
+        // Only to name the meeting: without its minutes the form still works.
+        fillForm ? client.minutes(this.meeting, signal).catch(() => undefined) : undefined,
+      ]);
+      if (minutes) {
+        // The minutes' title is the biên bản's heading, not the meeting's: the cell and the opening time name it.
+        const { organization, openedAt } = minutes.minutes;
+        this.about = openedAt ? this.s('about', { cell: organization.cell, when: formatDateTime(this.language, openedAt) }) : organization.cell;
+      }
+      return feedback;
+    });
     if (!data) return;
     this.data = data;
     const mine = data.assessments.find((a) => a.delegateId === this.delegate);
@@ -171,6 +197,7 @@ export class MeetingAssessment extends ApiElement {
     const data = this.data;
     return html`<section aria-labelledby="assessment-title">
       <h2 id="assessment-title" part="title">${this.s('title')}</h2>
+      ${this.about ? html`<p class="about" data-about>${this.about}</p>` : nothing}
       ${this.renderFailure()} ${this.renderLoading()}
       ${data
         ? html`${this.delegate

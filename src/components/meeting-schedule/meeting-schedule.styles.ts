@@ -2,7 +2,34 @@ import { css } from 'lit';
 
 export const meetingScheduleStyles = css`
   form[part='form'] {
-    max-width: 48em;
+    max-width: 72em;
+  }
+  /* On a wide screen the check stays in view beside the form while the person fills it in. */
+  @container (min-width: 52em) {
+    form[part='form'] {
+      grid-template-columns: minmax(0, 1fr) minmax(18em, 26em);
+      column-gap: 1.5em;
+      align-items: start;
+    }
+    form[part='form'] > * {
+      grid-column: 1;
+    }
+    form[part='form'] > .check {
+      grid-column: 2;
+      grid-row: 1 / span 12;
+      position: sticky;
+      top: 0.5em;
+    }
+  }
+  .verdict-again {
+    flex: 1 1 100%;
+    font-weight: 600;
+  }
+  .verdict-again.ok {
+    color: var(--_ok);
+  }
+  .verdict-again.no {
+    color: var(--_danger);
   }
   .row {
     display: grid;
@@ -32,6 +59,14 @@ export const meetingScheduleStyles = css`
     display: flex;
     align-items: center;
     font-weight: 600;
+  }
+  .agenda summary::before {
+    content: '▸';
+    display: inline-block;
+    width: 1.2em;
+  }
+  .agenda[open] summary::before {
+    content: '▾';
   }
   .agenda summary:focus-visible {
     outline: 3px solid #1d4ed8;
@@ -121,9 +156,20 @@ export const meetingScheduleStyles = css`
   }
   .month-nav {
     display: flex;
-    flex-wrap: wrap;
-    align-items: end;
-    gap: 0.5em;
+    align-items: center;
+    gap: 0.4em;
+  }
+  .month-nav input {
+    width: auto;
+    min-width: 0;
+    flex: 1 1 9em;
+  }
+  .month-nav button {
+    flex: none;
+    white-space: nowrap;
+  }
+  .calendar .narrow {
+    display: none;
   }
   .calendar {
     width: 100%;
@@ -241,7 +287,24 @@ export const meetingScheduleStyles = css`
       padding: 0;
     }
     .month-nav button {
+      min-width: 44px;
       padding: 0.4em 0.6em;
+    }
+    /* The arrows stay; the words are still read by screen readers. */
+    .nav-word,
+    .calendar .wide {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
+    .calendar .narrow {
+      display: inline;
+    }
+    .filters > .field {
+      flex: 1 1 100%;
     }
   }
 `;

@@ -69,12 +69,12 @@ function renderFilters(view: UpperView) {
   const prev = month === 1 ? [year - 1, 12] : [year, month - 1];
   const next = month === 12 ? [year + 1, 1] : [year, month + 1];
   return html`<div class="filters" part="filters" role="group" aria-label=${say('filter.title')}>
-    <div class="month-nav">
-      <button type="button" data-action="prev-month" @click=${() => view.onMonth(prev[0]!, prev[1]!)}>
-        <span aria-hidden="true">‹</span> ${say('month.prev')}
-      </button>
-      <div class="field">
-        <label for="month">${say('filter.month')}</label>
+    <div class="field month-field">
+      <label for="month">${say('filter.month')}</label>
+      <div class="month-nav">
+        <button type="button" data-action="prev-month" @click=${() => view.onMonth(prev[0]!, prev[1]!)}>
+          <span aria-hidden="true">‹</span> <span class="nav-word">${say('month.prev')}</span>
+        </button>
         <input
           id="month"
           type="month"
@@ -84,10 +84,10 @@ function renderFilters(view: UpperView) {
             if (match) view.onMonth(Number(match[1]), Number(match[2]));
           }}
         />
+        <button type="button" data-action="next-month" @click=${() => view.onMonth(next[0]!, next[1]!)}>
+          <span class="nav-word">${say('month.next')}</span> <span aria-hidden="true">›</span>
+        </button>
       </div>
-      <button type="button" data-action="next-month" @click=${() => view.onMonth(next[0]!, next[1]!)}>
-        ${say('month.next')} <span aria-hidden="true">›</span>
-      </button>
     </div>
     <div class="field">
       <label for="unit">${say('filter.unit')}</label>
@@ -120,13 +120,14 @@ function renderCalendar(view: UpperView) {
   const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
   const days = byDay(view.meetings);
   const names = weekdayNames(lang);
+  const narrow = weekdayNames(lang, 'narrow');
   return html`<table class="calendar" part="calendar" data-calendar>
     <caption>
       ${say('calendar.caption', { month: formatMonthYear(lang, year, month) })}
     </caption>
     <thead>
       <tr>
-        ${names.map((n) => html`<th scope="col">${n}</th>`)}
+        ${names.map((n, i) => html`<th scope="col"><span class="wide">${n}</span><span class="narrow" aria-hidden="true">${narrow[i]}</span></th>`)}
       </tr>
     </thead>
     <tbody>
@@ -185,7 +186,7 @@ function renderMeeting(view: UpperView, m: MeetingSummary) {
       ${m.phase ? html`<span class="badge phase">${say(`phase.${m.phase}`)}</span>` : nothing}
     </div>
     <p class="name"><strong>${m.cellName}</strong> — ${m.title}</p>
-    <p class="muted">${say(`kind.${m.kind}`)} · ${view.count('meeting.documents', m.documents.length)}</p>
+    <p class="muted">${say(`kind.${m.kind}`)}${m.documents.length ? ` · ${view.count('meeting.documents', m.documents.length)}` : ''}</p>
     <p data-delegates>${delegates.length ? say('meeting.delegates', { names: delegates.join('; ') }) : say('meeting.no-delegates')}</p>
     ${invites.length
       ? html`<ul class="invites">

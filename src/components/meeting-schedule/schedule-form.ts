@@ -155,6 +155,7 @@ export function renderCellForm(view: FormView) {
           </label>`,
         )}
       </fieldset>
+      ${renderCheck(view)}
       <div class="field">
         <label for="chair">${say('form.chair')}</label>
         <select
@@ -186,7 +187,6 @@ export function renderCellForm(view: FormView) {
           )}
         </div>
       </fieldset>
-      ${renderCheck(view)}
       <p role="alert" id="form-error" data-error>${view.error}</p>
       ${view.serverReasons.length > 0
         ? html`<div class="server-refusal" part="refusal" data-server-refusal>
@@ -197,6 +197,7 @@ export function renderCellForm(view: FormView) {
           </div>`
         : nothing}
       <div class="controls">
+        <p class="verdict-again ${view.verdict.allowed ? 'ok' : 'no'}">${verdictText(view)}</p>
         <button type="submit" class="primary" part="submit" data-action="register" ?disabled=${view.sending}>
           ${say(view.sending ? 'form.sending' : 'form.submit')}
         </button>
@@ -311,11 +312,17 @@ function nextKey(draft: Draft): number {
   return Math.max(0, ...draft.points.map((p) => p.key), ...draft.documents.map((d) => d.key)) + 1;
 }
 
+/** The verdict in one sentence. */
+function verdictText(view: FormView): string {
+  const refused = view.verdict.checks.filter((c) => !c.ok).length;
+  return refused === 0 ? view.say('check.allowed') : view.count('check.refused', refused);
+}
+
 /** The live check: a one-line verdict in a status region, then each check with its rule. */
 function renderCheck(view: FormView) {
   const { say, verdict } = view;
   const refused = verdict.checks.filter((c) => !c.ok).length;
-  const summary = refused === 0 ? say('check.allowed') : view.count('check.refused', refused);
+  const summary = verdictText(view);
   return html`<section class="check ${refused === 0 ? 'ok' : 'no'}" part="check" aria-labelledby="check-title" data-check>
     <h3 id="check-title">${say('check.title')}</h3>
     <p role="status" class="verdict" data-verdict=${refused === 0 ? 'allowed' : 'refused'}>${summary}</p>

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const pilotReportStyles = css`
   .report {
     display: grid;
+    /* minmax(0, …): a wide table scrolls in its own box instead of widening the page. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 1em;
   }
   .head {
@@ -51,9 +53,40 @@ export const pilotReportStyles = css`
   }
   svg.chart {
     width: 100%;
-    max-width: 36em;
+    max-width: 28em;
     height: auto;
     overflow: visible;
+  }
+  ul.bars {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.45em;
+  }
+  .bars .label {
+    display: block;
+    font-size: 0.92em;
+    overflow-wrap: anywhere;
+  }
+  .bar-line {
+    display: flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+  svg.bar {
+    flex: 1 1 auto;
+    min-width: 0;
+    height: 1.1em;
+  }
+  .bars .figure {
+    flex: none;
+    min-width: 3.2em;
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  svg.bar line {
+    vector-effect: non-scaling-stroke;
   }
   .chart text {
     fill: var(--_text);
@@ -66,35 +99,38 @@ export const pilotReportStyles = css`
     fill: var(--_muted);
     font-size: 11px;
   }
+  .bar .track,
   .chart .track {
     fill: color-mix(in srgb, var(--_border) 45%, transparent);
   }
+  .bar .value,
   .chart .value {
     fill: color-mix(in srgb, var(--_accent) 45%, var(--_surface));
   }
+  .bar .inner,
   .chart .inner {
     fill: var(--_accent);
   }
-  .chart .row.full .value {
+  .bars .row.full .value {
     fill: color-mix(in srgb, var(--_warn) 55%, var(--_surface));
   }
-  .chart .row.grade-good .value {
+  .bars .row.grade-good .value {
     fill: var(--_ok);
   }
-  .chart .row.grade-fair .value {
+  .bars .row.grade-fair .value {
     fill: var(--_accent);
   }
-  .chart .row.grade-average .value {
+  .bars .row.grade-average .value {
     fill: var(--_warn);
   }
-  .chart .row.grade-weak .value {
+  .bars .row.grade-weak .value {
     fill: var(--_danger);
   }
-  .chart .limit {
+  .bar .limit {
     stroke: var(--_text);
     stroke-width: 2.5;
   }
-  .chart .marker {
+  .bar .marker {
     stroke: var(--_muted);
     stroke-width: 1;
     stroke-dasharray: 3 3;
@@ -120,6 +156,17 @@ export const pilotReportStyles = css`
     color: var(--_accent);
     text-decoration: underline;
     padding: 0.2em 0;
+  }
+  .warnings li {
+    border-left: 5px solid var(--_warn);
+    padding-left: 0.5em;
+  }
+  .warnings li.removal-review {
+    border-left-color: var(--_danger);
+  }
+  .warnings ul {
+    list-style: none;
+    padding-left: 0 !important;
   }
   .warnings ul,
   .short ul {
@@ -205,6 +252,16 @@ export const pilotReportStyles = css`
     .scroll {
       overflow: visible;
       border: 0;
+    }
+    table {
+      font-size: 8pt;
+    }
+    th,
+    td {
+      padding: 0.2em 0.3em;
+    }
+    tbody th {
+      min-width: 0;
     }
     .table-block {
       break-inside: auto;

@@ -224,15 +224,15 @@ export class PilotReportElement extends ApiElement {
     const bands = report.grades.filter((g) => g.minScore > 0);
     const bandText = bands.map((g) => `${g.name[lang]} ≥ ${g.minScore}`).join(', ');
     return html`
-      ${this.renderFigure('online', this.s('chart.online'), this.s('chart.online-legend'), barChart(online, onlineMax, this.s('chart.online')), 'cells')}
+      ${this.renderFigure('online', this.s('chart.online'), this.s('chart.online-legend'), barChart(online, onlineMax), 'cells')}
       ${this.renderFigure('months', this.s('chart.months'), this.s('chart.month-axis'), lineChart(months, this.s('chart.months'), (v) => formatShare(lang, v, 0)), 'months')}
-      ${this.renderFigure('meetings', this.s('chart.meetings'), '', barChart(meetings, 100, this.s('chart.meetings')), 'meetings')}
+      ${this.renderFigure('meetings', this.s('chart.meetings'), '', barChart(meetings, 100), 'meetings')}
       ${scores.length
         ? this.renderFigure(
             'scores',
             this.s('chart.scores'),
             this.s('chart.scores-legend', { bands: bandText }),
-            barChart(scores, Math.max(100, ...scores.map((r) => r.value)), this.s('chart.scores'), bands.map((g) => g.minScore)),
+            barChart(scores, Math.max(100, ...scores.map((r) => r.value)), bands.map((g) => g.minScore)),
             'cells',
           )
         : nothing}
@@ -263,9 +263,7 @@ export class PilotReportElement extends ApiElement {
         : html`<ul>
             ${warned.map(
               (m) => html`<li class=${m.level} data-member-id=${m.memberId}>
-                <strong>${m.name}</strong> (${cellName(m.cellId)}) —
-                <span class="badge ${m.level === 'warning' ? 'warn' : 'danger'}">${this.s(`level.${m.level}`)}</span>
-                <span>${m.message[this.language]}</span>
+                <strong>${m.name}</strong> (${cellName(m.cellId)}): <span>${m.message[this.language]}</span>
               </li>`,
             )}
           </ul>`}

@@ -1,17 +1,15 @@
 /**
- * The report's charts, drawn by hand as SVG: horizontal bars (a label above
- * each bar, so long cell names fit a phone) and a line over the twelve
+ * The report's charts, drawn by hand as SVG: horizontal bars (a text label
+ * above each bar, so long cell names fit a phone) and a line over the twelve
  * months. Geometry is in attributes, colours in the element's stylesheet
  * (no inline style: they work under a strict Content-Security-Policy), and
  * everything prints. Each chart is an image with a label; its figures are in
  * the table beside it.
  */
-import { svg } from 'lit';
+import { html, svg } from 'lit';
 
-/** The viewBox width: about a phone's width, so text keeps its size there. */
-const WIDTH = 360;
-const BAR_AREA = 290;
-const ROW = 40;
+/** The line chart's viewBox width: about a phone's width, so its text keeps its size there. */
+const WIDTH = 320;
 
 /** One bar. */
 export interface BarRow {
@@ -29,37 +27,33 @@ export interface BarRow {
   readonly tone?: string;
 }
 
-const clampX = (value: number, max: number) => (max <= 0 ? 0 : Math.max(0, Math.min(1, value / max)) * BAR_AREA);
+const share = (value: number, max: number) => (max <= 0 ? 0 : Math.round(Math.max(0, Math.min(1, value / max)) * 1000) / 10);
 const round = (n: number) => Math.round(n * 10) / 10;
 
-/** Cuts a label that would run past the chart, keeping whole the figures in the table. */
-export function truncate(text: string, max = 44): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** Horizontal bars on a scale from 0 to `max`, with vertical `markers` across every row (e.g. grade thresholds). */
-export function barChart(rows: readonly BarRow[], max: number, label: string, markers: readonly number[] = []) {
-  const height = rows.length * ROW + 6;
-  return svg`<svg class="chart bars" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-label=${label} focusable="false" preserveAspectRatio="xMinYMin meet">
-    ${markers.map((m) => {
-      const x = round(clampX(m, max));
-      return svg`<line class="marker" x1=${x} x2=${x} y1="0" y2=${height}></line>`;
-    })}
-    ${rows.map((row, i) => {
-      const y = i * ROW;
-      const width = round(clampX(row.value, max));
-      return svg`<g class="row ${row.tone ?? ''}" data-key=${row.key}>
-        <text class="label" x="0" y=${y + 13}>${truncate(row.label)}</text>
-        <rect class="track" x="0" y=${y + 19} width=${BAR_AREA} height="14" rx="2"></rect>
-        <rect class="value" x="0" y=${y + 19} width=${width} height="14" rx="2"></rect>
-        ${row.inner !== undefined ? svg`<rect class="inner" x="0" y=${y + 22} width=${round(clampX(row.inner, max))} height="8"></rect>` : ''}
-        ${row.limit !== undefined
-          ? svg`<line class="limit" x1=${round(clampX(row.limit, max))} x2=${round(clampX(row.limit, max))} y1=${y + 16} y2=${y + 36}></line>`
-          : ''}
-        <text class="figure" x=${BAR_AREA + 6} y=${y + 31}>${row.valueText}</text>
-      </g>`;
-    })}
-  </svg>`;
+/**
+ * Horizontal bars on a scale from 0 to `max`, one list item per row: the
+ * label and the figure are text (they wrap on a phone and keep their size),
+ * the bar is an SVG stretched to the row's width, with the row's `limit` and
+ * the chart's `markers` (e.g. grade thresholds) drawn across it.
+ */
+export function barChart(rows: readonly BarRow[], max: number, markers: readonly number[] = []) {
+  return html`<ul class="bars">
+    ${rows.map(
+      (row) => html`<li class="row ${row.tone ?? ''}" data-key=${row.key}>
+        <span class="label">${row.label}</span>
+        <span class="bar-line">
+          <svg class="bar" viewBox="0 0 100 12" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class="track" x="0" y="0" width="100" height="12"></rect>
+            <rect class="value" x="0" y="0" width=${share(row.value, max)} height="12"></rect>
+            ${row.inner !== undefined ? svg`<rect class="inner" x="0" y="3" width=${share(row.inner, max)} height="6"></rect>` : ''}
+            ${markers.map((m) => svg`<line class="marker" x1=${share(m, max)} x2=${share(m, max)} y1="0" y2="12"></line>`)}
+            ${row.limit !== undefined ? svg`<line class="limit" x1=${share(row.limit, max)} x2=${share(row.limit, max)} y1="0" y2="12"></line>` : ''}
+          </svg>
+          <span class="figure">${row.valueText}</span>
+        </span>
+      </li>`,
+    )}
+  </ul>`;
 }
 
 /** One point of the line; `value` null leaves a gap (no meeting that month). */
@@ -74,7 +68,7 @@ export interface LinePoint {
 /** A line over the points on a 0–1 scale, with grid lines labelled by `tick`. */
 export function lineChart(points: readonly LinePoint[], label: string, tick: (share: number) => string) {
   const left = 40;
-  const right = WIDTH - 10;
+  const right = WIDTH - 12;
   const top = 10;
   const bottom = 170;
   const x = (i: number) => round(points.length <= 1 ? (left + right) / 2 : left + (i * (right - left)) / (points.length - 1));

@@ -52,10 +52,11 @@ export function formatMonthYear(lang: Lang, year: number, month: number): string
   return new Intl.DateTimeFormat(LOCALE[lang], { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(Date.UTC(year, month - 1, 15, 12));
 }
 
-/** The weekday names from Monday, short: "T2"…"CN" / "Mon"…"Sun". */
-export function weekdayNames(lang: Lang): string[] {
+/** The weekday names from Monday: short "Thứ 2"…"CN" / "Mon"…"Sun", or narrow "T2"…"CN" / "M"…"S". */
+export function weekdayNames(lang: Lang, width: 'short' | 'narrow' = 'short'): string[] {
+  const format = new Intl.DateTimeFormat(LOCALE[lang], { weekday: width, timeZone: 'UTC' });
   // 3 January 2000 was a Monday.
-  return Array.from({ length: 7 }, (_, i) => new Intl.DateTimeFormat(LOCALE[lang], { weekday: 'short', timeZone: 'UTC' }).format(Date.UTC(2000, 0, 3 + i, 12)));
+  return Array.from({ length: 7 }, (_, i) => format.format(Date.UTC(2000, 0, 3 + i, 12)));
 }
 
 /** A key of a table that has plural forms: `base.one`, `base.other` (only `.other` is required). */

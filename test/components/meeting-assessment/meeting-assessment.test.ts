@@ -61,6 +61,7 @@ describe('<meeting-assessment> against the real server', function () {
     const { root, meetingId } = await meetingFor();
     const el = await render(root, meetingId);
     await expect(el).to.be.accessible();
+    expect(textIn(el, '[data-about]')).to.equal('Chi bộ Đánh giá — buổi sinh hoạt khai mạc lúc 19:30 10/02/2027');
     expect(textIn(el, 'legend')).to.equal('Chấm điểm theo khung “Khung chấm điểm chất lượng sinh hoạt chi bộ (mặc định)”');
     expect($$<HTMLLabelElement>(el, '.criterion label').map((l) => l.textContent!.trim())).to.deep.equal([
       'Công tác chuẩn bị, gửi tài liệu trước (0–20 điểm)',

@@ -91,23 +91,25 @@ describe('<pilot-report> against the real server', function () {
     const el = await render(shared.token);
     const charts = $$(el, 'figure[data-chart]').map((f) => f.dataset['chart']);
     expect(charts).to.deep.equal(['online', 'months', 'meetings', 'scores']);
-    for (const figure of $$(el, 'figure[data-chart]')) {
-      const svg = figure.querySelector('svg')!;
-      expect(svg.getAttribute('role')).to.equal('img');
-      expect(svg.getAttribute('aria-label')).to.not.equal('');
-    }
-    const online = $$<SVGGElement>(el, '[data-chart=online] g.row').map((g) => [g.dataset['key'], g.querySelector('.figure')!.textContent]);
+    // Bars: each row's label and figure are text, the bar an SVG; the line chart is one SVG image with a label.
+    expect($$(el, 'figure[data-chart] svg').length).to.equal(2 + 1 + 4 + 1);
+    const line = $(el, '[data-chart=months] svg')!;
+    expect(line.getAttribute('role')).to.equal('img');
+    expect(line.getAttribute('aria-label')).to.equal('Tỷ lệ đảng viên dự họp theo tháng');
+    const online = $$<HTMLLIElement>(el, '[data-chart=online] li.row').map((li) => [li.dataset['key'], li.querySelector('.figure')!.textContent]);
     // By name, as the server sorts them ("=" before "C").
     expect(online).to.deep.equal([
       [shared.ly, '1/3'],
       [shared.vy, '3/3'],
     ]);
-    expect($(el, `[data-chart=online] g.row[data-key="${shared.vy}"]`)!.classList.contains('full')).to.be.true;
+    expect($(el, `[data-chart=online] li.row[data-key="${shared.vy}"]`)!.classList.contains('full')).to.be.true;
+    expect(textIn(el, `[data-chart=online] li.row[data-key="${shared.vy}"]`)).to.equal('Chi bộ VNPT Văn Yên 3/3');
     // Attendance by month: points in January, February and March only.
     expect($$<SVGCircleElement>(el, '[data-chart=months] circle').map((c) => c.dataset['key'])).to.deep.equal(['1', '2', '3']);
     expect($$(el, '[data-chart=months] circle title').map((t) => t.textContent)).to.deep.equal(['Tháng 1: 75%', 'Tháng 2: 75%', 'Tháng 3: 100%']);
-    expect($$(el, '[data-chart=meetings] g.row').length).to.equal(4);
-    expect($$<SVGGElement>(el, '[data-chart=scores] g.row').map((g) => g.classList.contains('grade-fair'))).to.deep.equal([true]);
+    expect($$(el, '[data-chart=meetings] li.row').length).to.equal(4);
+    expect($$<HTMLLIElement>(el, '[data-chart=scores] li.row').map((li) => li.classList.contains('grade-fair'))).to.deep.equal([true]);
+    expect($$(el, '[data-chart=scores] line.marker').length).to.equal(3);
     // "The chart's figures" takes the person to the table.
     await click(el, $(el, '[data-chart=months] button[data-action=figures]'));
     expect(el.shadowRoot!.activeElement?.id).to.equal('table-months');
