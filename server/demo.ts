@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import type { MeetingDefinition, Role } from '../src/core/index.js';
+import type { DemoConsole } from './demo-console.js';
 import type { JoinTokens } from './tokens.js';
 
 const demoDir = fileURLToPath(new URL('../demo/', import.meta.url));
@@ -73,6 +74,16 @@ export interface DemoSite {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Sets the invite list, once the server's address is known. */
   setInvites(invites: readonly Invite[]): void;
+  /** Fills the upper-level console page (/cap-tren) with its token and ids, once the registry is seeded. */
+  setConsole(console: DemoConsole): void;
+}
+
+/** The console page with its placeholders filled (every value escaped). */
+function consolePage(page: string, seeded: DemoConsole | undefined): string {
+  const values: Record<string, string> = seeded
+    ? { TOKEN: seeded.token, UNIT: 'Đảng bộ VNPT Yên Bái', CELL: seeded.cellId, MEETING: seeded.assessedMeetingId, DELEGATE: seeded.delegateId }
+    : { TOKEN: '', UNIT: 'Đảng bộ VNPT Yên Bái', CELL: '', MEETING: '', DELEGATE: '' };
+  return page.replace(/\{\{(\w+)\}\}/g, (_, name: string) => escapeHtml(values[name] ?? ''));
 }
 
 /** Builds the demo portal (bundling the elements) before the server listens. */
@@ -89,6 +100,7 @@ export async function demoSite(meeting: MeetingDefinition): Promise<DemoSite> {
     external: ['livekit-client'],
   });
   const page = await readFile(`${demoDir}index.html`, 'utf8');
+  const consoleHtml = await readFile(`${demoDir}cap-tren.html`, 'utf8');
   const files: Record<string, { type: string; body: string | Uint8Array }> = {
     '/': { type: 'text/html', body: page },
     // The same page in a second portal's look: only a class on <body> and the masthead differ.
@@ -96,10 +108,14 @@ export async function demoSite(meeting: MeetingDefinition): Promise<DemoSite> {
     '/portal.css': { type: 'text/css', body: await readFile(`${demoDir}portal.css`, 'utf8') },
     '/demo.js': { type: 'text/javascript', body: bundle.outputFiles[0]!.contents },
     '/invites': { type: 'text/html', body: invitesPage(meeting, []) },
+    '/cap-tren': { type: 'text/html', body: consolePage(consoleHtml, undefined) },
   };
   return {
     setInvites(invites) {
       files['/invites'] = { type: 'text/html', body: invitesPage(meeting, invites) };
+    },
+    setConsole(seeded) {
+      files['/cap-tren'] = { type: 'text/html', body: consolePage(consoleHtml, seeded) };
     },
     handle(req, res) {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;

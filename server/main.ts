@@ -35,6 +35,7 @@ import { replay, type MeetingDefinition } from '../src/core/index.js';
 import { createApi, invitesGate, reportWriter, type Api } from './api/index.js';
 import { startMeetingServer } from './app.js';
 import { demoInvites, demoSite } from './demo.js';
+import { seedDemoConsole } from './demo-console.js';
 import { jsonLog } from './log.js';
 import { Notifier } from './notify.js';
 import { followFloor, livekitConfigFromEnv, livekitTokenEndpoint, LivekitTokens } from './livekit.js';
@@ -158,8 +159,11 @@ if (demo) {
   site!.setInvites(invites);
   const ms = Math.round(performance.now() - started);
   console.log(`\nDemo: ${base}/   (served ${ms} ms after start)`);
-  console.log(`Đường link mời / Invite links: ${base}/invites\n`);
+  console.log(`Đường link mời / Invite links: ${base}/invites`);
+  console.log(`Cấp ủy cấp trên / Upper-level console: ${base}/cap-tren\n`);
   for (const invite of invites) console.log(`  ${invite.name.padEnd(18)} ${invite.label}\n    ${invite.url}\n`);
+  // After the timing above: the console page is filled once its registry data is in place.
+  site!.setConsole(await seedDemoConsole(server, jwtSecret, jsonLog));
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

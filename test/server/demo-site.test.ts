@@ -32,6 +32,7 @@ describe('the demo portal', () => {
     ['/portal.css', 'text/css', '--party-accent'],
     ['/demo.js', 'text/javascript', 'party-meeting-room'],
     ['/invites', 'text/html', 'Hoàng Văn Minh'],
+    ['/cap-tren', 'text/html', '<pilot-report'],
   ] as const) {
     it(`serves ${path} as UTF-8 under a strict Content-Security-Policy`, async () => {
       const res = await fetch(`${server.url}${path}`);
