@@ -1,25 +1,19 @@
 /**
- * The media conformance suite's world: the real meeting server (in process,
- * SQLite in a temporary folder) serving a tiny page that bundles the harness
- * with one adapter, and Debian's Chromium with fake devices, one browser
- * context per participant. Everything on 127.0.0.1, inside the test's
- * network namespace (see `networkSkipReason`).
+ * The media conformance suite's world: the real meeting server (SQLite in a
+ * temporary folder; media-server.ts) serving a tiny page that bundles the
+ * harness with one adapter, and Debian's Chromium with fake devices, one
+ * browser context per participant. Everything on 127.0.0.1, inside the
+ * test's network namespace (see `networkSkipReason`).
  */
 import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { networkInterfaces, tmpdir } from 'node:os';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { startMeetingServer, type MeetingServer } from '../../server/app.js';
-import { silentLog } from '../../server/log.js';
-import { SqliteEventStore } from '../../server/sqlite-event-store.js';
 import type { ClientCommand, MeetingDefinition, Role } from '../../src/core/index.js';
 import { CHROMIUM_ARGS, repoRoot, waitFor } from '../e2e/helpers.js';
 import type { AdapterUnderTest } from './adapters.js';
 import type { MediaHarness, ReceiveCounters, SnapshotView } from './harness/harness.js';
-
-const SECRET = 'media-conformance-secret-long-enough-for-hs256';
+import { startMediaServer, type MediaServer } from './media-server.js';
 
 /**
  * Chromium's media flags: fake camera and microphone, and host candidates on
@@ -143,14 +137,20 @@ export class MediaTestbed {
   private constructor(
     readonly adapter: AdapterUnderTest,
     readonly options: Readonly<Record<string, unknown>>,
-    readonly server: MeetingServer,
-    private readonly store: SqliteEventStore,
-    private readonly dir: string,
+    readonly server: MediaServer,
     readonly browser: Browser,
   ) {}
 
-  /** Bundles the harness with the adapter, starts the meeting server (with `meetings`) and the browser. */
-  static async start(adapter: AdapterUnderTest, meetings: readonly MeetingDefinition[], options: Readonly<Record<string, unknown>>): Promise<MediaTestbed> {
+  /**
+   * Bundles the harness with the adapter, starts the meeting server (with
+   * `meetings`; in a process of its own with `serverProcess`) and the browser.
+   */
+  static async start(
+    adapter: AdapterUnderTest,
+    meetings: readonly MeetingDefinition[],
+    options: Readonly<Record<string, unknown>>,
+    { serverProcess = false }: { readonly serverProcess?: boolean } = {},
+  ): Promise<MediaTestbed> {
     const bundle = await build({
       stdin: {
         contents: `import { startHarness } from './harness/harness.ts';\nimport { ${adapter.factory} as create } from ${JSON.stringify(join(repoRoot, adapter.module))};\nstartHarness(create);\n`,
@@ -169,17 +169,9 @@ export class MediaTestbed {
     const script = bundle.outputFiles[0]!.text;
     // The bundle inline, as a one-file portal page would ship it (one request less to time); `</script` cannot end it early.
     const page = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>media conformance</title><link rel="icon" href="data:,"></head><body><script type="module">${script.replaceAll('</script', '<\\/script')}</script></body></html>`;
-    const http = (req: IncomingMessage, res: ServerResponse) => {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-      if (path === '/media') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-      else return false;
-      return true;
-    };
-    const dir = mkdtempSync(join(tmpdir(), 'party-media-'));
-    const store = new SqliteEventStore(join(dir, 'events.sqlite'));
-    const server = await startMeetingServer({ store, secret: SECRET, port: 0, host: '127.0.0.1', log: silentLog, meetings, http });
+    const server = await startMediaServer(meetings, page, serverProcess);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: MEDIA_ARGS });
-    return new MediaTestbed(adapter, options, server, store, dir, browser);
+    return new MediaTestbed(adapter, options, server, browser);
   }
 
   /** Opens a participant's page in a fresh context and waits until its adapter connected. */
@@ -187,7 +179,7 @@ export class MediaTestbed {
     const context = await (open.browser ?? this.browser).newContext({ permissions: [...(open.permissions ?? ['camera', 'microphone'])] });
     const page = await context.newPage();
     const media = new MediaPage(participantId, page, context);
-    const token = await this.server.tokens.sign({ meetingId, participantId, role: open.role }, '1h');
+    const token = await this.server.sign({ meetingId, participantId, role: open.role });
     const extra = (await this.adapter.join?.(participantId, open.role, meetingId)) ?? {};
     const query = new URLSearchParams({ token, options: JSON.stringify(open.options ?? this.options), join: JSON.stringify({ ...extra, ...open.join }) });
     if (open.measure) query.set('measure', '1');
@@ -205,8 +197,6 @@ export class MediaTestbed {
 
   async stop(): Promise<void> {
     for (const browser of [this.browser, ...this.browsers]) await browser.close().catch(() => {});
-    await this.server.close();
-    await this.store.close();
-    rmSync(this.dir, { recursive: true, force: true });
+    await this.server.stop();
   }
 }
