@@ -40,8 +40,8 @@ export interface MeshAdapterOptions {
  *
  * Measured here (bench/media-join.ts: Chromium 156, VP8 in software, the
  * 2-core test machine, the codecs' time in the WebRTC stats): a one-way
- * 640x480 20 fps stream keeps the sender's encoder busy ~8–12 % and the
- * receiver's decoder ~3 % of a core (about TOOLCHAIN.md's 10 % together); at
+ * 640x480 20 fps stream keeps the sender's encoder busy ~7–12 % and the
+ * receiver's decoder ~2.5 % of a core (about TOOLCHAIN.md's 10 % together); at
  * 320x240 the decoder needs under 1 %. A mesh sender encodes once per peer,
  * whatever this limit: that cost is bounded by sending at half size past
  * `FULL_RESOLUTION_PEERS` peers. This limit bounds the rest, on every device:
@@ -59,8 +59,8 @@ const DEFAULT_AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSupp
  * Up to this many peers the camera is sent as captured; beyond, each link
  * sends it at half the width and height. Measured here (bench/media-join.ts,
  * the encoder's time in the WebRTC stats): one more peer keeps the sender's
- * encoder busy ~8–12 % of a core at 640x480 20 fps and ~2.5 % at 320x240, so
- * a sender in a cell of 8 (7 peers) spends ~35 % of a core instead of ~70 %.
+ * encoder busy ~7–12 % of a core at 640x480 20 fps and ~2–3 % at 320x240,
+ * so a sender in a cell of 8 (7 peers) spends ~35 % of a core, not ~70 %.
  */
 export const FULL_RESOLUTION_PEERS = 2;
 /** Kept for audio (Opus speech at 32 kbit/s with headroom) out of a bandwidth cap, per link. */
