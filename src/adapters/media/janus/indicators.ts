@@ -1,5 +1,5 @@
 import type { ConnectionQuality } from '../../../core/media.js';
-import { linkQuality, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type LinkCounters } from '../mesh/stats.js';
+import { energyOf, levelBetween, linkQuality, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type AudioEnergy, type LinkCounters } from '../shared/stats.js';
 
 /** One remote participant as the indicators read them: the receivers of their camera feed. */
 export interface RemoteSource {
@@ -15,30 +15,14 @@ interface Speaking {
   loudAt: number;
   on: boolean;
   /** Audio energy and duration counters at the previous sample. */
-  energy?: Energy;
+  energy?: AudioEnergy;
   /** The last level read, for diagnostics. */
   level: number;
 }
 
-/** An audio source's cumulative energy counters (`totalAudioEnergy`, `totalSamplesDuration`, WebRTC stats § 8). */
-interface Energy {
-  readonly energy: number;
-  readonly duration: number;
-}
-
-/** The energy counters of the first stat of `type` and kind audio in `report`. */
-function energyOf(report: RTCStatsReport, type: 'inbound-rtp' | 'media-source'): Energy | undefined {
-  for (const stat of report.values()) {
-    if (stat.type === type && stat.kind === 'audio' && typeof stat.totalAudioEnergy === 'number') {
-      return { energy: stat.totalAudioEnergy, duration: Number(stat.totalSamplesDuration ?? 0) };
-    }
-  }
-  return undefined;
-}
-
 /** The energy counters of every received audio of a connection's stats, by mid. */
-function energyByMid(report: RTCStatsReport | undefined): Map<string, Energy> {
-  const out = new Map<string, Energy>();
+function energyByMid(report: RTCStatsReport | undefined): Map<string, AudioEnergy> {
+  const out = new Map<string, AudioEnergy>();
   for (const stat of report?.values() ?? []) {
     if (stat.type === 'inbound-rtp' && stat.kind === 'audio' && typeof stat.mid === 'string' && typeof stat.totalAudioEnergy === 'number') {
       out.set(stat.mid, { energy: stat.totalAudioEnergy, duration: Number(stat.totalSamplesDuration ?? 0) });
@@ -48,19 +32,9 @@ function energyByMid(report: RTCStatsReport | undefined): Map<string, Energy> {
 }
 
 /**
- * The RMS level (0–1, linear like RFC 6464's) of what was heard between two
- * readings: sqrt(Δenergy / Δduration). Unlike the level of the last packet,
- * it catches a word (or the fake microphone's beep) between two samples.
- */
-function levelBetween(previous: Energy | undefined, now: Energy | undefined): number {
-  if (!previous || !now || now.duration <= previous.duration) return 0;
-  return Math.sqrt(Math.max(0, now.energy - previous.energy) / (now.duration - previous.duration));
-}
-
-/**
  * The speaking indicator and the connection quality of each remote
  * participant, and this member's own speaking indicator, read from the
- * browser's stats (the thresholds of the mesh, ../mesh/stats.ts).
+ * browser's stats (the thresholds of ../shared/stats.ts).
  *
  * Speaking comes from the energy of the audio received from each participant
  * between two samples (every 250 ms) rather than from the VideoRoom's
@@ -72,7 +46,7 @@ export class Indicators {
   private readonly quality = new Map<string, { quality: ConnectionQuality; counters?: LinkCounters }>();
   private readonly speaking = new Map<string, Speaking>();
   private localLoudAt = 0;
-  private localEnergy?: Energy;
+  private localEnergy?: AudioEnergy;
   /** This member is speaking. */
   local = false;
 

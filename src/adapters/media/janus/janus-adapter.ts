@@ -9,9 +9,12 @@ import type {
   MicrophoneRule,
   RemoteMedia,
 } from '../../../core/media.js';
-import { openDevices, openScreen } from '../mesh/local-media.js';
+import { bandwidthCap, videoKbps } from '../shared/bitrate.js';
+import { isDeviceError, openDevices, openScreen } from '../shared/local-media.js';
+import { LocalTracks, type LocalKind } from '../shared/local-tracks.js';
+import { MicrophoneFloor } from '../shared/microphone-floor.js';
+import { SnapshotCache } from '../shared/snapshot-cache.js';
 import { JanusError, type PluginData } from './janus-api.js';
-import { LocalTracks, type LocalKind } from './local-tracks.js';
 import { joinRoom, readPublishers, VIDEOROOM } from './room.js';
 import { Indicators, type RemoteSource } from './indicators.js';
 import { isDown, Recovery } from './recovery.js';
@@ -47,9 +50,6 @@ export interface JanusAdapterOptions {
   readonly session?: Partial<SessionTimings>;
 }
 
-/** Kept for audio (Opus speech at 32 kbit/s with headroom) out of a bandwidth cap. */
-const AUDIO_KBPS = 40;
-const MIN_VIDEO_KBPS = 30;
 /** Wait between attempts to reach Janus again, doubling up to the maximum. */
 const RETRY_MS = 1_000;
 const RETRY_MAX_MS = 10_000;
@@ -82,19 +82,16 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private participants: readonly MediaParticipantInfo[] = [];
   private readonly tracks: LocalTracks;
   private devicesReady?: Promise<void>;
-  private microphoneWanted = true;
+  private readonly floor = new MicrophoneFloor();
   private cameraWanted = true;
   private audioOnly = false;
   private maxBitrateKbps?: number;
-  private rule: MicrophoneRule = { forceMute: false, mayUnmute: true };
   private sentDisplay?: string;
   private announcing = false;
   private readonly recovery = new Recovery<Publisher | Subscription>();
   private resubscribing = false;
   private readonly indicators = new Indicators();
-  private readonly listeners = new Set<() => void>();
-  private snapshot?: MediaSnapshot<MediaStreamTrack>;
-  private notifying = false;
+  private readonly cache = new SnapshotCache(() => this.compute());
   private timers: ReturnType<typeof setInterval>[] = [];
   private retryTimer?: ReturnType<typeof setTimeout>;
   private readonly publisherHost: PublisherHost;
@@ -146,7 +143,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
     this.room = (this.options.roomFor ?? roomIdFor)(join.meetingId);
     this.base = 'connecting';
     this.error = undefined;
-    this.microphoneWanted = !join.microphoneOff && !this.rule.forceMute;
+    this.floor.start(join.microphoneOff);
     this.cameraWanted = !join.cameraOff;
     this.audioOnly = join.audioOnly ?? false;
     this.changed();
@@ -171,8 +168,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
 
   async setMicrophone(on: boolean): Promise<void> {
     // The floor forbids unmuting now: refused, nothing changes (the element shows the lock).
-    if (on && !this.rule.mayUnmute) return;
-    this.microphoneWanted = on;
+    if (!this.floor.request(on)) return;
     if (on && !this.tracks.microphone && this.join) {
       const opened = await openDevices(this.tracks.audio(this.join?.microphoneId), false);
       if (opened.error) this.fail(opened.error);
@@ -180,7 +176,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       this.useMicrophone(opened.microphone);
       await this.main?.setTrack('audio', this.tracks.microphone ?? null);
     }
-    if (this.tracks.microphone) this.tracks.microphone.enabled = this.microphoneWanted;
+    if (this.tracks.microphone) this.tracks.microphone.enabled = this.floor.wanted;
     this.announce();
     this.changed();
   }
@@ -219,7 +215,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   async setBandwidthCap(kbps: number | undefined): Promise<void> {
-    this.maxBitrateKbps = kbps === undefined || !(kbps > 0) ? undefined : kbps;
+    this.maxBitrateKbps = bandwidthCap(kbps);
     await this.applyBitrate();
     this.changed();
   }
@@ -230,11 +226,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   applyMicrophoneRule(rule: MicrophoneRule): void {
-    // Edge-triggered: the floor mutes once when given; with a policy that lets members unmute, a later state update must not mute again.
-    const newlyForced = rule.forceMute && !this.rule.forceMute;
-    this.rule = rule;
-    if (newlyForced) {
-      this.microphoneWanted = false;
+    if (this.floor.apply(rule)) {
       if (this.tracks.microphone) this.tracks.microphone.enabled = false;
       this.announce();
     }
@@ -242,13 +234,11 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   getSnapshot(): MediaSnapshot<MediaStreamTrack> {
-    this.snapshot ??= this.compute();
-    return this.snapshot;
+    return this.cache.get();
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.cache.subscribe(listener);
   }
 
   /** The session, handles and PeerConnections, for the console and test reports. */
@@ -354,7 +344,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   private async publishMain(main: Publisher): Promise<void> {
     const video = this.videoKbps();
     await main.publish({ audio: this.tracks.microphone ?? null, video: this.sentCamera() }, video ? { bitrate: video * 1000 } : {});
-    if (this.tracks.microphone) this.tracks.microphone.enabled = this.microphoneWanted;
+    if (this.tracks.microphone) this.tracks.microphone.enabled = this.floor.wanted;
   }
 
   /** Closes everything of the current session (not the devices). */
@@ -535,7 +525,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
 
   private useMicrophone(track: MediaStreamTrack | undefined): void {
     this.tracks.set('microphone', track);
-    if (track) track.enabled = this.microphoneWanted;
+    if (track) track.enabled = this.floor.wanted;
   }
 
   /** A device stopped by itself (unplugged), or the browser's own "stop sharing" button. */
@@ -551,8 +541,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
 
   /** The cap on what this member sends, less the audio, for the camera (kbit/s). */
   private videoKbps(): number | undefined {
-    if (this.maxBitrateKbps === undefined) return undefined;
-    return Math.max(MIN_VIDEO_KBPS, this.maxBitrateKbps - AUDIO_KBPS);
+    return videoKbps(this.maxBitrateKbps);
   }
 
   /** Caps the camera locally and by Janus's REMB (`bitrate`; 0 lifts the publisher's own cap back to the room's). */
@@ -565,7 +554,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   private get microphoneOn(): boolean {
-    return this.microphoneWanted && !!this.tracks.microphone && this.tracks.microphone.readyState === 'live';
+    return this.floor.wanted && !!this.tracks.microphone && this.tracks.microphone.readyState === 'live';
   }
 
   // ---- checks: recovery, quality, speaking -----------------------------------------------------
@@ -659,7 +648,7 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
       screenOn: !!this.tracks.screen,
       audioOnly: this.audioOnly,
       ...(this.maxBitrateKbps === undefined ? {} : { maxBitrateKbps: this.maxBitrateKbps }),
-      microphoneLocked: !this.rule.mayUnmute,
+      microphoneLocked: this.floor.locked,
       ...(this.tracks.camera ? { video: this.tracks.camera } : {}),
       // Muted is silent at once, without waiting for the indicator's hold.
       speaking: this.microphoneOn && this.indicators.local,
@@ -697,18 +686,10 @@ export class JanusAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   private clearDeviceError(): void {
-    const code = this.error?.code;
-    if (code === 'permission-denied' || code === 'no-device' || code === 'device-busy') this.error = undefined;
+    if (isDeviceError(this.error)) this.error = undefined;
   }
 
-  /** Marks the snapshot stale and tells the listeners once, after the current task's changes. */
   private changed(): void {
-    this.snapshot = undefined;
-    if (this.notifying) return;
-    this.notifying = true;
-    queueMicrotask(() => {
-      this.notifying = false;
-      for (const listener of this.listeners) listener();
-    });
+    this.cache.changed();
   }
 }

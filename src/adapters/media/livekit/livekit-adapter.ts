@@ -20,6 +20,11 @@ import type {
   MicrophoneRule,
   RemoteMedia,
 } from '../../../core/media.js';
+import { bandwidthCap } from '../shared/bitrate.js';
+import { DEFAULT_AUDIO } from '../shared/local-tracks.js';
+import { isDeviceError } from '../shared/local-media.js';
+import { MicrophoneFloor } from '../shared/microphone-floor.js';
+import { SnapshotCache } from '../shared/snapshot-cache.js';
 import { cappedBitrates, connectError, isCancelled, isRefused, publishError, qualityOf, resolutionOf, statusOf, videoCapBps } from './livekit-map.js';
 import { loadLivekit, type LivekitModule } from './load-livekit.js';
 
@@ -68,7 +73,6 @@ export interface LivekitAdapterOptions {
   readonly checkIntervalMs?: number;
 }
 
-const DEFAULT_AUDIO = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 const LARGE_TILE: TileSize = { width: 1280, height: 720 };
 const SMALL_TILE: TileSize = { width: 320, height: 180 };
 /** Wait between attempts to reach LiveKit again, doubling up to the maximum. */
@@ -107,11 +111,10 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   private base: MediaStatus = 'idle';
   private error?: MediaError;
   private participants: readonly MediaParticipantInfo[] = [];
-  private microphoneWanted = true;
+  private readonly floor = new MicrophoneFloor();
   private cameraWanted = true;
   private audioOnly = false;
   private maxBitrateKbps?: number;
-  private rule: MicrophoneRule = { forceMute: false, mayUnmute: true };
   /** The last participant heard: their video is asked large. */
   private lastSpeaker?: string;
   /** What was asked of each remote publication (LiveKit sends a request on every `setSubscribed`). */
@@ -122,9 +125,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   private readonly workers = new WeakMap<Room, Worker>();
   private timer?: ReturnType<typeof setInterval>;
   private retryTimer?: ReturnType<typeof setTimeout>;
-  private readonly listeners = new Set<() => void>();
-  private snapshot?: MediaSnapshot<MediaStreamTrack>;
-  private notifying = false;
+  private readonly cache = new SnapshotCache(() => this.compute());
   private connectAt = 0;
   private milestones: Record<string, number> = {};
   private lastFailure?: string;
@@ -139,7 +140,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     this.connectAt = performance.now();
     this.milestones = {};
     this.error = undefined;
-    this.microphoneWanted = !join.microphoneOff && !this.rule.forceMute;
+    this.floor.start(join.microphoneOff);
     this.cameraWanted = !join.cameraOff;
     this.audioOnly = join.audioOnly ?? false;
     if (typeof globalThis.RTCPeerConnection !== 'function') return this.stopWith('not-supported', 'RTCPeerConnection is missing');
@@ -172,8 +173,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
 
   async setMicrophone(on: boolean): Promise<void> {
     // The floor forbids unmuting now: refused, nothing changes (the element shows the lock).
-    if (on && !this.rule.mayUnmute) return;
-    this.microphoneWanted = on;
+    if (!this.floor.request(on)) return;
     await this.enable('microphone', on);
     this.changed();
   }
@@ -208,7 +208,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   async setBandwidthCap(kbps: number | undefined): Promise<void> {
-    this.maxBitrateKbps = kbps === undefined || !(kbps > 0) ? undefined : kbps;
+    this.maxBitrateKbps = bandwidthCap(kbps);
     await this.applyCap();
     this.changed();
   }
@@ -219,24 +219,16 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   applyMicrophoneRule(rule: MicrophoneRule): void {
-    // Edge-triggered: the floor mutes once when given; with a policy that lets members unmute, a later state update must not mute again.
-    const newlyForced = rule.forceMute && !this.rule.forceMute;
-    this.rule = rule;
-    if (newlyForced) {
-      this.microphoneWanted = false;
-      void this.enable('microphone', false);
-    }
+    if (this.floor.apply(rule)) void this.enable('microphone', false);
     this.changed();
   }
 
   getSnapshot(): MediaSnapshot<MediaStreamTrack> {
-    this.snapshot ??= this.compute();
-    return this.snapshot;
+    return this.cache.get();
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.cache.subscribe(listener);
   }
 
   /** The room, its participants (with the meeting's names) and the join's milestones, for the console and test reports. */
@@ -416,7 +408,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     if (this.canPublish()) {
       if (this.error?.code === 'publish-refused') this.error = undefined;
       await this.publishWanted();
-    } else if (this.microphoneWanted || (this.cameraWanted && !this.audioOnly)) {
+    } else if (this.floor.wanted || (this.cameraWanted && !this.audioOnly)) {
       // LiveKit unpublishes what was sent; the element says the member may publish again when given the floor.
       this.fail({ code: 'publish-refused', detail: 'LiveKit permission: canPublish false' });
     }
@@ -471,7 +463,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   /** Publishes the microphone and camera as the member wants them; says so when the token forbids it. */
   private async publishWanted(): Promise<void> {
     if (!this.connectedRoom()) return;
-    await this.enable('microphone', this.microphoneWanted);
+    await this.enable('microphone', this.floor.wanted);
     await this.enable('camera', this.cameraWanted && !this.audioOnly);
   }
 
@@ -582,7 +574,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
       screenOn: !!publication('screen')?.track,
       audioOnly: this.audioOnly,
       ...(this.maxBitrateKbps === undefined ? {} : { maxBitrateKbps: this.maxBitrateKbps }),
-      microphoneLocked: !this.rule.mayUnmute,
+      microphoneLocked: this.floor.locked,
       ...(cameraOn && camera?.track ? { video: camera.track.mediaStreamTrack } : {}),
       speaking: microphoneOn && !!local?.isSpeaking,
     };
@@ -640,22 +632,14 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
 
   /** A source published: a device or permission failure from before is over. */
   private clearPublishError(): void {
-    const code = this.error?.code;
-    if (code === 'permission-denied' || code === 'no-device' || code === 'device-busy' || code === 'publish-refused') this.error = undefined;
+    if (isDeviceError(this.error) || this.error?.code === 'publish-refused') this.error = undefined;
   }
 
   private mark(step: string): void {
     this.milestones[step] ??= Math.round(performance.now() - this.connectAt);
   }
 
-  /** Marks the snapshot stale and tells the listeners once, after the current task's changes. */
   private changed(): void {
-    this.snapshot = undefined;
-    if (this.notifying) return;
-    this.notifying = true;
-    queueMicrotask(() => {
-      this.notifying = false;
-      for (const listener of this.listeners) listener();
-    });
+    this.cache.changed();
   }
 }

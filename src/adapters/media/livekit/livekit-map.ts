@@ -5,7 +5,8 @@
  * values, so they load without livekit-client and are tested in Node.
  */
 import type { ConnectionQuality, MediaError, MediaStatus } from '../../../core/media.js';
-import { mediaErrorCode } from '../mesh/local-media.js';
+import { videoKbps } from '../shared/bitrate.js';
+import { mediaErrorCode } from '../shared/local-media.js';
 
 /**
  * LiveKit's participant quality (`ConnectionQuality`: excellent, good, poor,
@@ -109,13 +110,10 @@ export function resolutionOf(video: MediaTrackConstraints | undefined): { width:
   return { width: numberOf(video?.width) ?? 640, height: numberOf(video?.height) ?? 480, frameRate: numberOf(video?.frameRate) ?? 20 };
 }
 
-/** Kept for audio (Opus speech at 32 kbit/s with headroom) out of a bandwidth cap, as the other adapters do. */
-const AUDIO_KBPS = 40;
-const MIN_VIDEO_KBPS = 30;
-
-/** What is left of a member's cap for video, in bit/s; undefined when uncapped. */
+/** What is left of a member's cap for video (../shared/bitrate.ts), in bit/s; undefined when uncapped. */
 export function videoCapBps(capKbps: number | undefined): number | undefined {
-  return capKbps === undefined ? undefined : Math.max(MIN_VIDEO_KBPS, capKbps - AUDIO_KBPS) * 1000;
+  const kbps = videoKbps(capKbps);
+  return kbps === undefined ? undefined : kbps * 1000;
 }
 
 /**

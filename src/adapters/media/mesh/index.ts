@@ -8,7 +8,7 @@ import type { MediaAdapter } from '../../../core/media.js';
 import { MeshAdapter, type MeshAdapterOptions } from './mesh-adapter.js';
 
 export { DEFAULT_MAX_VIDEO_SENDERS, MeshAdapter, type MeshAdapterOptions } from './mesh-adapter.js';
-export { mediaErrorCode } from './local-media.js';
+export { mediaErrorCode } from '../shared/local-media.js';
 
 /** Creates the mesh adapter (the room element loads it by name: `mesh`). */
 export function createMeshAdapter(options: MeshAdapterOptions = {}): MediaAdapter<MediaStreamTrack> & MeshAdapter {

@@ -10,10 +10,14 @@ import type {
   MicrophoneRule,
   SignalPayload,
 } from '../../../core/media.js';
-import { openDevices, openScreen } from './local-media.js';
+import { AUDIO_KBPS, bandwidthCap, MIN_VIDEO_KBPS } from '../shared/bitrate.js';
+import { isDeviceError, openDevices, openScreen } from '../shared/local-media.js';
+import { LocalTracks, type LocalKind } from '../shared/local-tracks.js';
+import { MicrophoneFloor } from '../shared/microphone-floor.js';
+import { SnapshotCache } from '../shared/snapshot-cache.js';
+import { levelBetween, senderEnergy, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type AudioEnergy } from '../shared/stats.js';
 import { PeerLink, type LinkHost, type LocalSending } from './peer-link.js';
 import { decodeSignal, encodeSignal, type MeshEnvelope } from './signals.js';
-import { levelBetween, senderEnergy, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type AudioEnergy } from './stats.js';
 
 /** Options of the built-in mesh adapter. */
 export interface MeshAdapterOptions {
@@ -53,8 +57,6 @@ export interface MeshAdapterOptions {
  */
 export const DEFAULT_MAX_VIDEO_SENDERS = 4;
 
-const DEFAULT_VIDEO: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 20, max: 30 } };
-const DEFAULT_AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 /**
  * Up to this many peers the camera is sent as captured; beyond, each link
  * sends it at half the width and height. Measured here (bench/media-join.ts,
@@ -63,10 +65,6 @@ const DEFAULT_AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSupp
  * so a sender in a cell of 8 (7 peers) spends ~35 % of a core, not ~70 %.
  */
 export const FULL_RESOLUTION_PEERS = 2;
-/** Kept for audio (Opus speech at 32 kbit/s with headroom) out of a bandwidth cap, per link. */
-const AUDIO_KBPS = 40;
-/** Video is never capped below this, per link and sender, in kbit/s: below it VP8 stops being useful. */
-const MIN_VIDEO_KBPS = 30;
 
 /** The part of `MeetingClient` that tells when its connection is back (optional: any relay works without it). */
 interface RelayStatus {
@@ -93,21 +91,16 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   private participants: readonly MediaParticipantInfo[] = [];
   private readonly online = new Map<string, boolean>();
   private readonly links = new Map<string, PeerLink>();
-  private microphone?: MediaStreamTrack;
-  private camera?: MediaStreamTrack;
-  private screen?: MediaStreamTrack;
-  private microphoneWanted = true;
+  private readonly tracks: LocalTracks;
+  private readonly floor = new MicrophoneFloor();
   private cameraWanted = true;
   private audioOnly = false;
   private maxBitrateKbps?: number;
-  private rule: MicrophoneRule = { forceMute: false, mayUnmute: true };
   private localLoudAt = 0;
   private captured?: AudioEnergy;
   private sampling = false;
   private localSpeaking = false;
-  private readonly listeners = new Set<() => void>();
-  private snapshot?: MediaSnapshot<MediaStreamTrack>;
-  private notifying = false;
+  private readonly cache = new SnapshotCache(() => this.compute());
   private cleanups: (() => void)[] = [];
   private readonly host: LinkHost;
 
@@ -119,6 +112,7 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
       speakingIntervalMs: 300,
       ...options,
     };
+    this.tracks = new LocalTracks(options, (kind) => this.trackEnded(kind));
     this.host = {
       iceServers: this.options.iceServers,
       send: (peerId, envelope) => this.send(peerId, envelope),
@@ -140,7 +134,7 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
     this.join = join;
     this.base = 'connecting';
     this.error = undefined;
-    this.microphoneWanted = !join.microphoneOff && !this.rule.forceMute;
+    this.floor.start(join.microphoneOff);
     this.cameraWanted = !join.cameraOff;
     this.audioOnly = join.audioOnly ?? false;
     this.listen(join.signalling);
@@ -148,14 +142,14 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
     // Links start while the devices open: the first offer does not wait for the camera (its track is put on later).
     this.syncLinks();
     this.changed();
-    const opened = await openDevices(this.audioConstraints(), this.cameraWanted && !this.audioOnly ? this.videoConstraints() : false);
+    const opened = await openDevices(this.tracks.audio(join.microphoneId), this.cameraWanted && !this.audioOnly ? this.tracks.video(join.cameraId) : false);
     if (this.join !== join) {
       opened.microphone?.stop();
       opened.camera?.stop();
       return;
     }
-    this.setMicrophoneTrack(opened.microphone);
-    this.setCameraTrack(opened.camera);
+    this.useMicrophone(opened.microphone);
+    this.tracks.set('camera', opened.camera);
     if (opened.error) this.error = opened.error;
     this.base = 'connected';
     this.applyAll();
@@ -167,41 +161,38 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
     for (const link of this.links.values()) link.close();
     this.links.clear();
     this.online.clear();
-    this.setMicrophoneTrack(undefined);
-    this.setCameraTrack(undefined);
-    this.setScreenTrack(undefined);
+    this.tracks.stopAll();
     this.base = 'closed';
     this.changed();
   }
 
   async setMicrophone(on: boolean): Promise<void> {
     // The floor forbids unmuting now: refused, nothing changes (the element shows the lock).
-    if (on && !this.rule.mayUnmute) return;
-    this.microphoneWanted = on;
-    if (on && !this.microphone && this.join) {
-      const opened = await openDevices(this.audioConstraints(), false);
+    if (!this.floor.request(on)) return;
+    if (on && !this.tracks.microphone && this.join) {
+      const opened = await openDevices(this.tracks.audio(this.join.microphoneId), false);
       if (opened.error) this.fail(opened.error);
       else this.clearDeviceError();
-      this.setMicrophoneTrack(opened.microphone);
+      this.useMicrophone(opened.microphone);
     }
-    if (this.microphone) this.microphone.enabled = this.microphoneWanted;
+    if (this.tracks.microphone) this.tracks.microphone.enabled = this.floor.wanted;
     this.applyAll();
   }
 
   async setCamera(on: boolean): Promise<void> {
     this.cameraWanted = on;
-    if (!on) this.setCameraTrack(undefined);
+    if (!on) this.tracks.set('camera', undefined);
     else await this.openCamera();
     this.applyAll();
   }
 
   async setScreenShare(on: boolean): Promise<void> {
     if (!on) {
-      this.setScreenTrack(undefined);
-    } else if (!this.screen && this.join) {
+      this.tracks.set('screen', undefined);
+    } else if (!this.tracks.screen && this.join) {
       const opened = await openScreen();
       if (opened.error) this.fail(opened.error);
-      this.setScreenTrack(opened.track);
+      this.tracks.set('screen', opened.track);
     }
     this.applyAll();
   }
@@ -209,13 +200,13 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   async setAudioOnly(on: boolean): Promise<void> {
     this.audioOnly = on;
     // A weak device or connection: the camera stops too, and opens again when video comes back.
-    if (on) this.setCameraTrack(undefined);
+    if (on) this.tracks.set('camera', undefined);
     else if (this.cameraWanted) await this.openCamera();
     this.applyAll();
   }
 
   async setBandwidthCap(kbps: number | undefined): Promise<void> {
-    this.maxBitrateKbps = kbps === undefined || !(kbps > 0) ? undefined : kbps;
+    this.maxBitrateKbps = bandwidthCap(kbps);
     this.applyAll();
   }
 
@@ -226,24 +217,16 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   applyMicrophoneRule(rule: MicrophoneRule): void {
-    // Edge-triggered: the floor mutes once when given; with a policy that lets members unmute, a later state update must not mute again.
-    const newlyForced = rule.forceMute && !this.rule.forceMute;
-    this.rule = rule;
-    if (newlyForced) {
-      this.microphoneWanted = false;
-      if (this.microphone) this.microphone.enabled = false;
-    }
+    if (this.floor.apply(rule) && this.tracks.microphone) this.tracks.microphone.enabled = false;
     this.applyAll();
   }
 
   getSnapshot(): MediaSnapshot<MediaStreamTrack> {
-    this.snapshot ??= this.compute();
-    return this.snapshot;
+    return this.cache.get();
   }
 
   subscribe(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.cache.subscribe(listener);
   }
 
   /** The peer connections by participant id, for diagnostics (chrome://webrtc-internals shows the same). */
@@ -356,17 +339,18 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   private sending(): LocalSending {
-    const camera = this.camera && !this.audioOnly && this.maySendVideo() ? this.camera : null;
-    const screen = this.screen && !this.audioOnly ? this.screen : null;
+    const { microphone, camera: captured, screen: shared } = this.tracks;
+    const camera = captured && !this.audioOnly && this.maySendVideo() ? captured : null;
+    const screen = shared && !this.audioOnly ? shared : null;
     return {
-      microphone: this.microphone ?? null,
+      microphone: microphone ?? null,
       camera,
       screen,
       audioOnly: this.audioOnly,
       videoBitrate: this.videoBitrate(camera, screen),
       // Each link encodes the camera again: past a few peers, at half the width and height (a quarter of the encoding work).
       cameraScale: this.links.size > FULL_RESOLUTION_PEERS ? 2 : 1,
-      state: { mic: this.microphoneOn, cam: !!this.camera, video: !!camera, screen: !!screen, ao: this.audioOnly },
+      state: { mic: this.microphoneOn, cam: !!captured, video: !!camera, screen: !!screen, ao: this.audioOnly },
     };
   }
 
@@ -382,7 +366,8 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   private get microphoneOn(): boolean {
-    return this.microphoneWanted && !!this.microphone && this.microphone.readyState === 'live';
+    const microphone = this.tracks.microphone;
+    return this.floor.wanted && !!microphone && microphone.readyState === 'live';
   }
 
   private applyAll(): void {
@@ -398,45 +383,27 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   private async openCamera(): Promise<void> {
-    if (this.camera || !this.join || this.audioOnly) return;
-    const opened = await openDevices(false, this.videoConstraints());
+    if (this.tracks.camera || !this.join || this.audioOnly) return;
+    const opened = await openDevices(false, this.tracks.video(this.join.cameraId));
     if (opened.error) this.fail(opened.error);
     else this.clearDeviceError();
-    if (this.cameraWanted && !this.audioOnly && this.join) this.setCameraTrack(opened.camera);
+    if (this.cameraWanted && !this.audioOnly && this.join) this.tracks.set('camera', opened.camera);
     else opened.camera?.stop();
   }
 
-  private setMicrophoneTrack(track: MediaStreamTrack | undefined): void {
-    if (this.microphone && this.microphone !== track) this.microphone.stop();
-    this.microphone = track;
-    if (!track) return;
-    track.enabled = this.microphoneWanted;
-    track.addEventListener('ended', () => {
-      if (this.microphone !== track) return;
-      this.microphone = undefined;
-      this.fail({ code: 'no-device', detail: 'the microphone stopped (unplugged?)' });
-      this.applyAll();
-    });
+  private useMicrophone(track: MediaStreamTrack | undefined): void {
+    this.tracks.set('microphone', track);
+    if (track) track.enabled = this.floor.wanted;
   }
 
-  private setCameraTrack(track: MediaStreamTrack | undefined): void {
-    if (this.camera && this.camera !== track) this.camera.stop();
-    this.camera = track;
-    track?.addEventListener('ended', () => {
-      if (this.camera !== track) return;
-      this.camera = undefined;
-      this.fail({ code: 'no-device', detail: 'the camera stopped (unplugged?)' });
-      this.applyAll();
-    });
-  }
-
-  private setScreenTrack(track: MediaStreamTrack | undefined): void {
-    if (this.screen && this.screen !== track) this.screen.stop();
-    this.screen = track;
-    // The browser's own "stop sharing" button ends the track.
-    track?.addEventListener('ended', () => {
-      if (this.screen === track) void this.setScreenShare(false);
-    });
+  /** A device stopped by itself (unplugged), or the browser's own "stop sharing" button. */
+  private trackEnded(kind: LocalKind): void {
+    if (kind === 'screen') {
+      void this.setScreenShare(false);
+      return;
+    }
+    this.fail({ code: 'no-device', detail: `the ${kind} stopped (unplugged?)` });
+    this.applyAll();
   }
 
   private fail(error: MediaError): void {
@@ -445,8 +412,7 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   }
 
   private clearDeviceError(): void {
-    const code = this.error?.code;
-    if (code === 'permission-denied' || code === 'no-device' || code === 'device-busy') this.error = undefined;
+    if (isDeviceError(this.error)) this.error = undefined;
   }
 
   private linkFailed(peerId: string, error: MediaError | undefined): void {
@@ -487,14 +453,15 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
   private compute(): MediaSnapshot<MediaStreamTrack> {
     const order = new Map(this.participants.map((p, i) => [p.participantId, i]));
     const links = [...this.links.values()].sort((a, b) => (order.get(a.peerId) ?? Infinity) - (order.get(b.peerId) ?? Infinity));
+    const camera = this.tracks.camera;
     const local: LocalMedia<MediaStreamTrack> = {
       microphoneOn: this.microphoneOn,
-      cameraOn: !!this.camera,
-      screenOn: !!this.screen,
+      cameraOn: !!camera,
+      screenOn: !!this.tracks.screen,
       audioOnly: this.audioOnly,
       ...(this.maxBitrateKbps === undefined ? {} : { maxBitrateKbps: this.maxBitrateKbps }),
-      microphoneLocked: !this.rule.mayUnmute,
-      ...(this.camera ? { video: this.camera } : {}),
+      microphoneLocked: this.floor.locked,
+      ...(camera ? { video: camera } : {}),
       // Muted is silent at once, not at the next sample.
       speaking: this.localSpeaking && this.microphoneOn,
     };
@@ -507,24 +474,7 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
     };
   }
 
-  /** Marks the snapshot stale and tells the listeners once, after the current task's changes. */
   private changed(): void {
-    this.snapshot = undefined;
-    if (this.notifying) return;
-    this.notifying = true;
-    queueMicrotask(() => {
-      this.notifying = false;
-      for (const listener of this.listeners) listener();
-    });
-  }
-
-  private audioConstraints(): MediaTrackConstraints {
-    const deviceId = this.join?.microphoneId;
-    return { ...DEFAULT_AUDIO, ...this.options.audio, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
-  }
-
-  private videoConstraints(): MediaTrackConstraints {
-    const deviceId = this.join?.cameraId;
-    return { ...(this.options.video ?? DEFAULT_VIDEO), ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
+    this.cache.changed();
   }
 }

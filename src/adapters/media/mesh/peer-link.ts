@@ -1,6 +1,6 @@
 import type { ConnectionQuality, MediaError, RemoteMedia } from '../../../core/media.js';
 import type { MeshEnvelope, MeshMessage, PeerMediaState } from './signals.js';
-import { levelBetween, linkQuality, receiverEnergy, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type AudioEnergy, type LinkCounters } from './stats.js';
+import { levelBetween, linkQuality, receiverEnergy, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type AudioEnergy, type LinkCounters } from '../shared/stats.js';
 
 /** What this member sends on every link now; the adapter computes it, the link applies it. */
 export interface LocalSending {

@@ -21,6 +21,12 @@ export function mediaErrorCode(error: unknown): MediaErrorCode {
   }
 }
 
+/** Whether an error is the camera's or microphone's (refused, missing, busy): one that opening the device again clears. */
+export function isDeviceError(error: MediaError | undefined): boolean {
+  const code = error?.code;
+  return code === 'permission-denied' || code === 'no-device' || code === 'device-busy';
+}
+
 /** A media error from a thrown capture failure. */
 export function mediaError(error: unknown): MediaError {
   return { code: mediaErrorCode(error), detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };

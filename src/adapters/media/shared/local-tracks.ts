@@ -1,7 +1,7 @@
-/** Camera constraints by default: 640x480 at 20 fps (what the mesh sends too). */
-const DEFAULT_VIDEO: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 20, max: 30 } };
+/** Camera constraints by default: 640x480 at 20 fps. */
+export const DEFAULT_VIDEO: MediaTrackConstraints = { width: { ideal: 640 }, height: { ideal: 480 }, frameRate: { ideal: 20, max: 30 } };
 /** Microphone constraints by default: the browser's echo cancellation, noise suppression and gain control. */
-const DEFAULT_AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
+export const DEFAULT_AUDIO: MediaTrackConstraints = { echoCancellation: true, noiseSuppression: true, autoGainControl: true };
 
 /** A local source. */
 export type LocalKind = 'microphone' | 'camera' | 'screen';
@@ -22,6 +22,7 @@ export class LocalTracks {
     private readonly ended: (kind: LocalKind) => void,
   ) {}
 
+  /** Puts a track in place of the kind's current one (stopped), or none. */
   set(kind: LocalKind, track: MediaStreamTrack | undefined): void {
     const old = this[kind];
     if (old && old !== track) old.stop();
@@ -38,10 +39,12 @@ export class LocalTracks {
     for (const kind of ['microphone', 'camera', 'screen'] as const) this.set(kind, undefined);
   }
 
+  /** The microphone's constraints: the adapter's (or the defaults), with the device chosen in `<device-check>`. */
   audio(deviceId: string | undefined): MediaTrackConstraints {
     return { ...DEFAULT_AUDIO, ...this.constraints.audio, ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
   }
 
+  /** The camera's constraints: the adapter's (or the defaults), with the device chosen in `<device-check>`. */
   video(deviceId: string | undefined): MediaTrackConstraints {
     return { ...(this.constraints.video ?? DEFAULT_VIDEO), ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
   }

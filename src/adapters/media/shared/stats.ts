@@ -89,7 +89,8 @@ export function levelBetween(previous: AudioEnergy | undefined, current: AudioEn
   return duration > 0 ? Math.sqrt(Math.max(0, current.energy - previous.energy) / duration) : 0;
 }
 
-function energyOf(report: RTCStatsReport, type: 'inbound-rtp' | 'media-source'): AudioEnergy | undefined {
+/** The cumulative energy of the first audio stat of `type` in a report (`inbound-rtp`: heard; `media-source`: captured). */
+export function energyOf(report: RTCStatsReport, type: 'inbound-rtp' | 'media-source'): AudioEnergy | undefined {
   for (const stat of report.values()) {
     if (stat.type === type && stat.kind === 'audio' && typeof stat.totalAudioEnergy === 'number') {
       return { energy: stat.totalAudioEnergy, duration: Number(stat.totalSamplesDuration ?? 0) };
