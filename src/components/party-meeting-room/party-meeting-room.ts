@@ -337,7 +337,14 @@ export class PartyMeetingRoom extends PartyElement {
       ${online.length === 0
         ? html`<p>${this.t('room.nobody')}</p>`
         : html`<ul data-online>
-            ${online.map((p) => html`<li data-participant-id=${p.id}>${p.info!.name} <small>${this.t(`role.${roleOf(p.id)}` as MessageKey)}</small></li>`)}
+            ${online.map((p) => {
+              const role = roleOf(p.id);
+              // A delegate attends from a bridge point (often the upper level's own): say which.
+              const point = role === 'delegate' ? meeting.bridgePoints.find((b) => b.id === meeting.seating?.[p.id])?.name : undefined;
+              return html`<li data-participant-id=${p.id}>
+                ${p.info!.name} <small>${this.t(`role.${role}` as MessageKey)}${point ? ` · ${this.t('room.at-point', { point })}` : ''}</small>
+              </li>`;
+            })}
           </ul>`}
     </section>`;
   }
