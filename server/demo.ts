@@ -54,11 +54,55 @@ function invitesPage(meeting: MeetingDefinition, invites: readonly Invite[]): st
 <ul>${rows}</ul></main></body></html>`;
 }
 
-const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
+/** The media layers the demo's pages can use: the built-in mesh (default), a Janus server, or none (the procedure alone). */
+export const DEMO_MEDIA = ['mesh', 'janus', 'none'] as const;
+
+/** Which media layer the demo's meeting pages use (`DEMO_MEDIA`, `DEMO_MEDIA_URL`). */
+export interface DemoMedia {
+  readonly name: (typeof DEMO_MEDIA)[number];
+  /** The media server's WebSocket address (Janus). */
+  readonly url?: string;
+}
+
+/**
+ * Reads the demo's media choice from the environment: `DEMO_MEDIA` (mesh,
+ * janus or none; mesh by default) and `DEMO_MEDIA_URL` (Janus's ws:// or
+ * wss:// address). Throws a message a person can act on when they are wrong.
+ */
+export function demoMediaFrom(env: Readonly<Record<string, string | undefined>>): DemoMedia {
+  const name = (env.DEMO_MEDIA ?? 'mesh').trim();
+  if (!(DEMO_MEDIA as readonly string[]).includes(name)) throw new Error(`DEMO_MEDIA must be one of ${DEMO_MEDIA.join(', ')}, not "${name}"`);
+  const url = env.DEMO_MEDIA_URL?.trim();
+  if (name === 'janus') {
+    if (!url) throw new Error('DEMO_MEDIA=janus needs DEMO_MEDIA_URL, the Janus WebSocket address (ws://host:8188)');
+    let protocol = '';
+    try {
+      protocol = new URL(url).protocol;
+    } catch {
+      // Reported below.
+    }
+    if (protocol !== 'ws:' && protocol !== 'wss:') throw new Error(`DEMO_MEDIA_URL must be a ws:// or wss:// address, not "${url}"`);
+    return { name, url };
+  }
+  return { name: name as DemoMedia['name'] };
+}
+
+/** The pages' security headers; the media server's address (its origin) is the one place besides the page's own a page may connect to. */
+function securityHeaders(media: DemoMedia): Record<string, string> {
+  const connect = media.url ? `'self' ${new URL(media.url).origin.replace(/^http/, 'ws')}` : "'self'";
+  return {
+    'content-security-policy': `default-src 'self'; img-src 'self' data:; connect-src ${connect}; object-src 'none'; base-uri 'none'; frame-ancestors 'self'`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+}
+
+/** The meeting page with the room told which media layer to use. */
+function withMedia(page: string, media: DemoMedia): string {
+  if (media.name === 'mesh') return page;
+  const attributes = ` media="${escapeHtml(media.name)}"${media.url ? ` media-url="${escapeHtml(media.url)}"` : ''}`;
+  return page.replace('<party-meeting-room ', `<party-meeting-room${attributes} `);
+}
 
 /** The demo page as Báo Nghệ An would show it (styles in portal.css under `.theme-nghe-an`). */
 function secondTheme(page: string): string {
@@ -87,7 +131,7 @@ function consolePage(page: string, seeded: DemoConsole | undefined): string {
 }
 
 /** Builds the demo portal (bundling the elements) before the server listens. */
-export async function demoSite(meeting: MeetingDefinition): Promise<DemoSite> {
+export async function demoSite(meeting: MeetingDefinition, media: DemoMedia = { name: 'mesh' }): Promise<DemoSite> {
   const bundle = await build({
     entryPoints: [`${demoDir}main.ts`],
     bundle: true,
@@ -99,7 +143,8 @@ export async function demoSite(meeting: MeetingDefinition): Promise<DemoSite> {
     // The demo uses the mesh; LiveKit's client stays out of its bundle.
     external: ['livekit-client'],
   });
-  const page = await readFile(`${demoDir}index.html`, 'utf8');
+  const page = withMedia(await readFile(`${demoDir}index.html`, 'utf8'), media);
+  const headers = securityHeaders(media);
   const consoleHtml = await readFile(`${demoDir}cap-tren.html`, 'utf8');
   const files: Record<string, { type: string; body: string | Uint8Array }> = {
     '/': { type: 'text/html', body: page },
@@ -121,7 +166,7 @@ export async function demoSite(meeting: MeetingDefinition): Promise<DemoSite> {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       const file = files[path];
       if (!file || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
-      res.writeHead(200, { 'content-type': `${file.type}; charset=utf-8`, 'cache-control': 'no-cache', ...SECURITY_HEADERS });
+      res.writeHead(200, { 'content-type': `${file.type}; charset=utf-8`, 'cache-control': 'no-cache', ...headers });
       res.end(req.method === 'HEAD' ? undefined : file.body);
       return true;
     },

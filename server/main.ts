@@ -22,7 +22,10 @@
  * in seconds; see docs/media-livekit.md), NOTICE_WEBHOOK_URL and
  * NOTICE_WEBHOOK_SECRET (the notice hook: the portal's webhook is told, in the
  * background and retried, whom to notify when a meeting is scheduled or
- * delegates are assigned; each body signed with the secret when set).
+ * delegates are assigned; each body signed with the secret when set),
+ * DEMO_MEDIA and DEMO_MEDIA_URL (with `--demo`: the media layer of the demo's
+ * meeting pages, `mesh` (default), `janus` with its ws:// address, or `none`
+ * for the procedure alone).
  *
  * The REST API (docs/openapi.json) is always mounted under /api; its registry
  * is in PostgreSQL with DATABASE_URL, else in DATA_DIR/registry.sqlite.
@@ -34,7 +37,7 @@ import { join, resolve } from 'node:path';
 import { replay, type MeetingDefinition } from '../src/core/index.js';
 import { createApi, invitesGate, reportWriter, type Api } from './api/index.js';
 import { startMeetingServer } from './app.js';
-import { demoInvites, demoSite } from './demo.js';
+import { demoInvites, demoMediaFrom, demoSite, type DemoMedia } from './demo.js';
 import { seedDemoConsole } from './demo-console.js';
 import { jsonLog } from './log.js';
 import { Notifier } from './notify.js';
@@ -90,6 +93,17 @@ async function openRegistry(): Promise<RegistryStore> {
   return PostgresRegistryStore.open({ url });
 }
 
+/** The demo pages' media layer (DEMO_MEDIA, DEMO_MEDIA_URL); a wrong value stops the server with the reason. */
+function demoMedia(): DemoMedia {
+  try {
+    return demoMediaFrom(process.env);
+  } catch (error) {
+    console.error(`party-meeting server: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+const demoMediaChoice = demo ? demoMedia() : undefined;
+
 const store = await openStore();
 const ownership = await openOwnership();
 const registry = await openRegistry();
@@ -104,7 +118,7 @@ const port = Number(process.env.PORT ?? 8080);
 const meeting = sampleMeeting(new Date().toISOString());
 const seeded = process.env.MEETINGS_FILE ? (JSON.parse(readFileSync(process.env.MEETINGS_FILE, 'utf8')) as MeetingDefinition[]) : [];
 // The demo's pages are built before listening, so the server never answers a 404 for them.
-const site = demo ? await demoSite(meeting) : undefined;
+const site = demo ? await demoSite(meeting, demoMediaChoice) : undefined;
 const writeReport = reportWriter(registry, jsonLog);
 const floor = livekit ? followFloor(livekit.roomService(), jsonLog) : undefined;
 const notifier = process.env.NOTICE_WEBHOOK_URL

@@ -160,7 +160,7 @@ describe('<media-stage>', function () {
     expect(mic.getAttribute('aria-pressed')).to.equal('false');
     expect(mic.getAttribute('aria-disabled')).to.equal('true');
     expect(textOf(mic)).to.equal('Micro Đang khóa');
-    const reason = 'Micro đang khóa: chủ trì đã mời Phạm Thị Dung phát biểu và tắt micro của những người khác. Micro mở lại khi hết lượt phát biểu.';
+    const reason = 'Micro đang khóa: chủ trì đã mời Phạm Thị Dung phát biểu và tắt micro của những người khác. Hết lượt phát biểu, đồng chí bật lại được micro.';
     expect(textOf($(el, '#locked-reason'))).to.equal(reason);
     expect(mic.getAttribute('aria-describedby')).to.equal('locked-reason');
     expect(textOf($(el, '[data-announcement]'))).to.equal('Micro của đồng chí đã tắt theo điều hành của chủ trì: Phạm Thị Dung đang phát biểu.');
@@ -202,7 +202,7 @@ describe('<media-stage>', function () {
     await chair.send({ type: 'give-floor', participantId: 'dung', muteOthers: true });
     followFloor(binh, media);
     await settle(el);
-    expect(textOf($(el, '#locked-reason'))).to.equal('Microphone locked: the chair gave Phạm Thị Dung the floor and muted everyone else. It unlocks when the turn ends.');
+    expect(textOf($(el, '#locked-reason'))).to.equal('Microphone locked: the chair gave Phạm Thị Dung the floor and muted everyone else. When the turn ends, you can switch it on again.');
     expect(textOf($(el, '[data-announcement]'))).to.equal('You are muted by the chair’s floor rule: Phạm Thị Dung has the floor.');
     expect(textOf(control(el, 'microphone'))).to.equal('Microphone Locked');
   });

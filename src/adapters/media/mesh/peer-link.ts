@@ -149,10 +149,14 @@ export class PeerLink {
       this.pc.close();
       this.build(false);
     }
+    // The first word of this generation of the peer's link: it has heard nothing of ours yet, the media state
+    // included (what was sent before it existed went nowhere, e.g. while that member was still checking devices).
+    const heardFirst = this.theirEpoch === undefined;
     this.theirEpoch = envelope.e;
     this.lastHeardAt = Date.now();
     const pc = this.pc;
     this.enqueue(() => this.handle(pc, envelope.m));
+    if (heardFirst) this.enqueue(async () => this.announce());
   }
 
   /** Applies what the adapter sends now: tracks, directions, bitrate; announces the media state when it changed. */
