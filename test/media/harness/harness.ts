@@ -41,6 +41,8 @@ export interface SnapshotView {
 /** Counters of what this page receives from one remote participant (from `RTCRtpReceiver.getStats()`). */
 export interface ReceiveCounters {
   readonly framesDecoded: number;
+  /** Frames decoded of the participant's shared screen (0 when they share none). */
+  readonly screenFrames?: number;
   readonly videoPackets: number;
   readonly audioPackets: number;
   readonly audioSamples: number;
@@ -276,8 +278,12 @@ export function startHarness(create: (options: Record<string, unknown>) => Media
       const receivers = receiversByTrack();
       const out: Record<string, ReceiveCounters> = {};
       for (const remote of adapter.getSnapshot().remotes) {
-        const [video, audio] = await Promise.all([countersOf(remote.video && receivers.get(remote.video.id)), countersOf(remote.audio && receivers.get(remote.audio.id))]);
-        out[remote.participantId] = { framesDecoded: video.frames, videoPackets: video.packets, audioPackets: audio.packets, audioSamples: audio.samples };
+        const [video, audio, screen] = await Promise.all([
+          countersOf(remote.video && receivers.get(remote.video.id)),
+          countersOf(remote.audio && receivers.get(remote.audio.id)),
+          countersOf(remote.screen && receivers.get(remote.screen.id)),
+        ]);
+        out[remote.participantId] = { framesDecoded: video.frames, screenFrames: screen.frames, videoPackets: video.packets, audioPackets: audio.packets, audioSamples: audio.samples };
       }
       return out;
     },
