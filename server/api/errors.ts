@@ -28,6 +28,8 @@ export type ApiErrorCode =
   | 'meeting-not-closed'
   | 'meeting-closed'
   | 'meeting-served-elsewhere'
+  | 'meeting-open'
+  | 'delegate-joined'
   // 413, 415
   | 'payload-too-large'
   | 'unsupported-media-type'

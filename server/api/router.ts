@@ -15,7 +15,7 @@ import { AdminTokens } from './admin-tokens.js';
 import type { ApiDeps, Handler, MeetingServerPort } from './context.js';
 import { ApiError } from './errors.js';
 import { createCell, getCell, importRoster, listCells } from './handlers/cells.js';
-import { assignDelegates } from './handlers/delegates.js';
+import { assignDelegates, unassignDelegate } from './handlers/delegates.js';
 import { invitesGate, issueInvites, revokeInvite } from './handlers/invites.js';
 import { checkMeeting, listMeetings, scheduleMeeting } from './handlers/meetings.js';
 import { getAssessment, getMinutes, getMinutesHtml, recordAssessment } from './handlers/minutes.js';
@@ -44,6 +44,7 @@ const TABLE: readonly Route[] = [
   { method: 'GET', path: '/api/meetings', handler: listMeetings },
   { method: 'POST', path: '/api/meetings/check', handler: checkMeeting },
   { method: 'POST', path: '/api/meetings/{id}/delegates', handler: assignDelegates },
+  { method: 'DELETE', path: '/api/meetings/{id}/delegates/{participantId}', handler: unassignDelegate },
   { method: 'POST', path: '/api/meetings/{id}/invites', handler: issueInvites },
   { method: 'DELETE', path: '/api/meetings/{id}/invites/{participantId}', handler: revokeInvite },
   { method: 'GET', path: '/api/meetings/{id}/minutes', handler: getMinutes },

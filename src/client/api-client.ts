@@ -22,6 +22,7 @@ import type {
   RecordAssessmentResponse,
   ScheduleMeetingResponse,
   SchedulingCheckResponse,
+  UnassignDelegateResponse,
 } from './api-types.js';
 
 /** POST /api/meetings (and /api/meetings/check): a meeting a cell registers. */
@@ -148,6 +149,11 @@ export class PartyApiClient {
     return this.request('POST', `/api/meetings/${encodeURIComponent(meetingId)}/delegates`, { json: body, signal });
   }
 
+  /** DELETE /api/meetings/{id}/delegates/{participantId}: withdraws a delegate before the meeting opens; their invites are revoked. */
+  unassignDelegate(meetingId: string, delegateId: string, signal?: AbortSignal): Promise<UnassignDelegateResponse> {
+    return this.request('DELETE', `/api/meetings/${encodeURIComponent(meetingId)}/delegates/${encodeURIComponent(delegateId)}`, { signal });
+  }
+
   /** GET /api/meetings/{id}/minutes: the minutes as they stand (title, date, attendance…). */
   minutes(meetingId: string, signal?: AbortSignal): Promise<MinutesResponse> {
     return this.request('GET', `/api/meetings/${encodeURIComponent(meetingId)}/minutes`, { signal });
@@ -169,7 +175,7 @@ export class PartyApiClient {
   }
 
   /** Sends one request and reads its JSON answer; any refusal becomes an `ApiRequestError`. */
-  async request<T>(method: 'GET' | 'POST', path: string, options: { query?: Query; json?: unknown; signal?: AbortSignal | undefined } = {}): Promise<T> {
+  async request<T>(method: 'GET' | 'POST' | 'DELETE', path: string, options: { query?: Query; json?: unknown; signal?: AbortSignal | undefined } = {}): Promise<T> {
     const params = new URLSearchParams();
     for (const [key, value] of Object.entries(options.query ?? {})) if (value !== undefined && value !== '') params.set(key, String(value));
     const encoded = params.toString();

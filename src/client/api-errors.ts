@@ -53,6 +53,14 @@ const TEXT: Readonly<Record<string, Localized>> = {
     vi: 'Cuộc họp đã bế mạc nên không phân công đại biểu được nữa.',
     en: 'The meeting is closed, so delegates can no longer be assigned.',
   },
+  'meeting-open': {
+    vi: 'Cuộc họp đã khai mạc nên không bỏ phân công đại biểu được nữa.',
+    en: 'The meeting has opened, so a delegate can no longer be withdrawn.',
+  },
+  'delegate-joined': {
+    vi: 'Đại biểu đã vào phòng họp; việc dự họp đã được ghi lại nên không bỏ phân công được.',
+    en: 'The delegate has joined the meeting; their attendance is on the record, so they cannot be withdrawn.',
+  },
   'meeting-served-elsewhere': {
     vi: 'Cuộc họp đang chạy trên máy chủ khác. Xin thử lại sau giây lát.',
     en: 'The meeting runs on another server now. Try again in a moment.',

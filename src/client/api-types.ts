@@ -145,6 +145,16 @@ export interface AssignDelegatesResponse {
   readonly expiresAt?: string;
 }
 
+/** DELETE /api/meetings/{id}/delegates/{participantId}: a delegate withdrawn before the meeting opens. */
+export interface UnassignDelegateResponse {
+  readonly meetingId: string;
+  readonly delegateId: string;
+  /** Every delegate of the meeting now. */
+  readonly delegates: readonly AssignedDelegate[];
+  /** Their invites issued until then are refused from this instant. */
+  readonly revokedAt: string;
+}
+
 /** A grade as the API shows it next to a score. */
 export interface GradeRef {
   readonly id: string;

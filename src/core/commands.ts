@@ -99,7 +99,12 @@ export type ServerCommand =
    * from a bridge point of the meeting or their own one, added here
    * (seed 003; Quy định 08-QĐ/TU 2021; seed 004).
    */
-  { readonly type: 'assign-delegate'; readonly delegate: Invitee; readonly bridgePoint?: BridgePoint };
+  | { readonly type: 'assign-delegate'; readonly delegate: Invitee; readonly bridgePoint?: BridgePoint }
+  /**
+   * The upper level changes its mind before the meeting opens: the delegate is
+   * no longer expected (refused once the meeting opened, or once they joined).
+   */
+  | { readonly type: 'unassign-delegate'; readonly delegateId: string };
 
 /** The command of one type. */
 export type CommandOf<T extends CommandType> = Extract<Command, { type: T }>;
@@ -177,7 +182,9 @@ export type MeetingEvent =
     })
   | (Base & { readonly type: 'minutes-annex-added'; readonly by: string; readonly text: string })
   /** `by` is the portal user (the admin token's subject); a new bridge point is added, and the delegate seated there. */
-  | (Base & { readonly type: 'delegate-assigned'; readonly by: string; readonly delegate: Invitee; readonly bridgePoint?: BridgePoint });
+  | (Base & { readonly type: 'delegate-assigned'; readonly by: string; readonly delegate: Invitee; readonly bridgePoint?: BridgePoint })
+  /** `by` is the portal user; the delegate leaves the meeting's participants and seating (any bridge point stays). */
+  | (Base & { readonly type: 'delegate-unassigned'; readonly by: string; readonly delegateId: string });
 
 /** The type tag of every event. */
 export type EventType = MeetingEvent['type'];
@@ -199,6 +206,7 @@ export type RejectionCode =
   | 'unknown-bridge-point'
   | 'mode-mismatch'
   | 'already-joined'
+  | 'delegate-joined'
   | 'not-joined'
   | 'not-present'
   | 'not-admitted'

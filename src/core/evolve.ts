@@ -172,6 +172,10 @@ export function evolve(state: MeetingState | undefined, event: MeetingEvent): Me
       const seating = point ? { ...state.seating, [event.delegate.id]: point.id } : state.seating;
       return { ...state, delegates: [...state.delegates, event.delegate], bridgePoints, ...(seating ? { seating } : {}) };
     }
+    case 'delegate-unassigned': {
+      const { [event.delegateId]: _seat, ...seating } = state.seating ?? {};
+      return { ...state, delegates: state.delegates.filter((d) => d.id !== event.delegateId), ...(state.seating ? { seating } : {}) };
+    }
   }
 }
 

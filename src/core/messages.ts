@@ -20,6 +20,10 @@ export const REJECTION_TEXT: Readonly<Record<RejectionCode, Localized>> = {
     en: 'This meeting’s form has no such attendance (a fully online meeting has no room, and the reverse).',
   },
   'already-joined': { vi: 'Bạn đã vào cuộc họp rồi.', en: 'You have joined already.' },
+  'delegate-joined': {
+    vi: 'Đại biểu đã vào phòng họp; việc dự họp của đồng chí đã được ghi lại nên không thể bỏ phân công.',
+    en: 'The delegate has joined the meeting; their attendance is on the record, so the assignment cannot be withdrawn.',
+  },
   'not-joined': { vi: 'Bạn chưa vào cuộc họp.', en: 'You have not joined.' },
   'not-present': { vi: 'Chỉ đảng viên đã được điểm danh có mặt mới làm được việc này.', en: 'Only members marked present can do this.' },
   'not-admitted': { vi: 'Xin chờ đồng chí chủ trì cho vào cuộc họp.', en: 'Please wait until the chair admits you.' },

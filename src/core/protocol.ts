@@ -157,6 +157,7 @@ export const MeetingEventSchema = v.variant('type', [
   v.object({ type: v.literal('minutes-adopted'), ...at, by: id, motionId: id, record: v.looseObject({ title: v.string(), status: v.string(), course: v.array(v.unknown()) }) }),
   v.object({ type: v.literal('minutes-annex-added'), ...at, by: id, text: v.string() }),
   v.object({ type: v.literal('delegate-assigned'), ...at, by: id, delegate: invitee, bridgePoint: v.optional(bridgePoint) }),
+  v.object({ type: v.literal('delegate-unassigned'), ...at, by: id, delegateId: id }),
 ]);
 
 /**

@@ -145,3 +145,58 @@ describe('assign-delegate (server command)', () => {
     );
   });
 });
+
+describe('unassign-delegate (server command)', () => {
+  const withSon = assign(scheduled, { type: 'assign-delegate', delegate: son, bridgePoint: duk }).state;
+  const upper = { participantId: 'dang-van-son', role: 'delegate' as const };
+
+  it('before the meeting opens, the delegate leaves the participants and the seating; the bridge point stays; a replay agrees', () => {
+    const { state, events } = assign(withSon, { type: 'unassign-delegate', delegateId: 'dang-van-son' });
+    assert.deepEqual(events, [{ type: 'delegate-unassigned', at: T0, by: 'portal-user', delegateId: 'dang-van-son' }]);
+    assert.deepEqual(state.delegates.map((d) => d.id), ['delegate']);
+    assert.equal(state.seating?.['dang-van-son'], undefined);
+    assert.deepEqual(state.bridgePoints.map((b) => b.id), ['online', 'duk']);
+    assert.equal(invitationRole(state, 'dang-van-son'), undefined, 'no invite can be issued to them any more');
+    assert.deepEqual(minutesOf(state).delegates.map((d) => d.name), ['Đại biểu']);
+    for (const event of events) assert.ok(v.safeParse(MeetingEventSchema, event).success);
+    const log: MeetingEvent[] = [
+      { type: 'meeting-created', at: T0, meeting: testMeeting },
+      { type: 'delegate-assigned', at: T0, by: 'portal-user', delegate: { ...son, name: 'Đặng Văn Sơn' }, bridgePoint: duk },
+      ...events,
+    ];
+    assert.deepEqual(replay(log), state);
+    // Assigned again later: a delegate once more, at the point named then.
+    const again = assign(state, { type: 'assign-delegate', delegate: son }).state;
+    assert.deepEqual(again.delegates.map((d) => d.id), ['delegate', 'dang-van-son']);
+  });
+
+  it('in the lobby too, while they have not joined', () => {
+    const lobby = run(withSon, [as.chair, { type: 'open-lobby' }]);
+    assert.equal(lobby.phase, 'lobby');
+    assert.deepEqual(assign(lobby, { type: 'unassign-delegate', delegateId: 'dang-van-son' }).state.delegates.map((d) => d.id), ['delegate']);
+  });
+
+  const joined = run(withSon, [upper, { type: 'join' }]);
+  const left = run(joined, [upper, { type: 'leave' }]);
+  const opened = run(withSon, [as.chair, { type: 'open-meeting' }]);
+  const refusals: Array<[string, MeetingState, string, string]> = [
+    ['once the meeting is open', opened, 'dang-van-son', 'wrong-phase'],
+    ['once it is closed', run(opened, [as.chair, { type: 'close-meeting' }]), 'dang-van-son', 'wrong-phase'],
+    ['once the delegate joined (while connected)', joined, 'dang-van-son', 'delegate-joined'],
+    ['once the delegate joined (and left again)', left, 'dang-van-son', 'delegate-joined'],
+    ['a member', withSon, 'full-a', 'unknown-participant'],
+    ['someone not in the meeting', withSon, 'nobody', 'unknown-participant'],
+  ];
+  for (const [name, state, delegateId, code] of refusals) {
+    it(`refuses ${name} (${code})`, () => {
+      const decision = decideServerCommand(state, { type: 'unassign-delegate', delegateId }, 'portal-user', T0);
+      assert.ok('rejection' in decision, JSON.stringify(decision));
+      assert.equal(decision.rejection.code, code);
+    });
+  }
+
+  it('is not a client command', () => {
+    assert.equal(parseClientMessage(JSON.stringify({ type: 'command', id: 'c1', command: { type: 'unassign-delegate', delegateId: 'delegate' } })).ok, false);
+    assert.equal('unassign-delegate' in AUTHORIZATION, false);
+  });
+});

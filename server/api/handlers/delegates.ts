@@ -1,4 +1,4 @@
-/** The upper level assigns its delegates to a meeting: POST /api/meetings/{id}/delegates. */
+/** The upper level assigns its delegates to a meeting (POST /api/meetings/{id}/delegates), or withdraws one (DELETE …/delegates/{participantId}). */
 import { findParticipant, type BridgePoint } from '../../../src/core/index.js';
 import { actingFor, meetingInScope, nowIso, stateOf, type Handler } from '../context.js';
 import { ApiError, badField, notFound } from '../errors.js';
@@ -77,4 +77,45 @@ export const assignDelegates: Handler = async (ctx) => {
     status: 200,
     json: { meetingId: definition.id, delegates: delegatesOf(now), assigned, invites, ...(expiry ? { expiresAt: expiry.toISOString() } : {}) },
   };
+};
+
+/**
+ * DELETE /api/meetings/{id}/delegates/{participantId}: the upper level
+ * changes its mind before the meeting. Recorded in the meeting's log
+ * (`unassign-delegate` → `delegate-unassigned`) and in its registry entry;
+ * every invite issued to them so far is revoked (an invite issued after a new
+ * assignment works). Refused (409) once the meeting opened (`meeting-open`,
+ * `meeting-closed`) or once the delegate joined the room (`delegate-joined`):
+ * their attendance is then part of the record. The bridge point added for
+ * them stays in the meeting.
+ */
+export const unassignDelegate: Handler = async (ctx) => {
+  const { entry, host, definition } = await meetingInScope(ctx);
+  const delegateId = ctx.params['participantId']!;
+  if (!host) {
+    if (await stateOf(ctx.deps, definition.id)) {
+      throw new ApiError(409, 'meeting-served-elsewhere', `Another server process serves the meeting ${definition.id} now; send this request there.`);
+    }
+    throw notFound(`The record of the meeting ${definition.id}`);
+  }
+  const outcome = await host.runServer({ type: 'unassign-delegate', delegateId }, actingFor(ctx), nowIso(ctx.deps));
+  if ('rejection' in outcome) {
+    const { code, message } = outcome.rejection;
+    if (code === 'unknown-participant') throw notFound(`The delegate ${delegateId} of the meeting ${definition.id}`);
+    if (code === 'delegate-joined') throw new ApiError(409, 'delegate-joined', message);
+    if (code === 'wrong-phase') {
+      const closedNow = host.state.phase === 'closed';
+      throw new ApiError(409, closedNow ? 'meeting-closed' : 'meeting-open', closedNow ? 'The meeting is closed.' : 'The meeting has opened; a delegate is withdrawn only before it opens.');
+    }
+    throw new ApiError(409, 'meeting-open', message);
+  }
+  const now = host.state;
+  if (entry) {
+    const { seating: _before, ...rest } = entry.definition;
+    await ctx.deps.registry.updateMeetingDefinition(definition.id, { ...rest, delegates: now.delegates, ...(now.seating ? { seating: now.seating } : {}) });
+  }
+  const revokedAt = nowIso(ctx.deps);
+  await ctx.deps.registry.revoke(definition.id, delegateId, revokedAt);
+  ctx.deps.log('info', 'delegate withdrawn', { meeting: definition.id, delegate: delegateId, by: ctx.admin.subject });
+  return { status: 200, json: { meetingId: definition.id, delegateId, delegates: delegatesOf(now), revokedAt } };
 };

@@ -11,8 +11,27 @@ import { accept, reject, requirePhase, requireText } from './context.js';
  * meeting from their own bridge point, follow all of it and speak when given
  * the floor (seed 003; Quy định 08-QĐ/TU of 30/6/2021); they never vote
  * (QĐ 294-QĐ/TW 9.3). Accepted until the meeting closes.
+ *
+ * unassign-delegate: the upper level changes its mind. Accepted only before
+ * the meeting opens (scheduled or lobby) and while the delegate never joined:
+ * from the opening on, and once they joined, who attended is part of the
+ * record (HD 42-HD/BTCTW: the minutes name the upper level's delegates;
+ * ARCHITECTURE: join and leave times are in the minutes) [project choice].
  */
 export function decideServerCommand(state: MeetingState, command: ServerCommand, by: string, now: string): Decision {
+  return command.type === 'assign-delegate' ? decideAssign(state, command, by, now) : decideUnassign(state, command, by, now);
+}
+
+function decideUnassign(state: MeetingState, command: Extract<ServerCommand, { type: 'unassign-delegate' }>, by: string, now: string): Decision {
+  const { delegateId } = command;
+  if (!state.delegates.some((d) => d.id === delegateId)) return reject('unknown-participant', `${delegateId} is not a delegate of this meeting.`);
+  const wrong = requirePhase(state, ['scheduled', 'lobby'], 'withdraw a delegate');
+  if (wrong) return wrong;
+  if ((state.presence[delegateId] ?? []).length > 0) return reject('delegate-joined', `${delegateId} has joined the meeting; their attendance is on the record.`);
+  return accept([{ type: 'delegate-unassigned', at: now, by, delegateId }]);
+}
+
+function decideAssign(state: MeetingState, command: Extract<ServerCommand, { type: 'assign-delegate' }>, by: string, now: string): Decision {
   const wrong = requirePhase(state, ['scheduled', 'lobby', 'open', 'closing'], 'assign a delegate');
   if (wrong) return wrong;
   const { delegate, bridgePoint } = command;
