@@ -24,6 +24,9 @@ export interface DemoConsole {
   /** A held meeting the delegate assesses. */
   readonly assessedMeetingId: string;
   readonly delegateId: string;
+  /** That delegate's name and organization: the console offers them as the upper level's committee in the delegate form. */
+  readonly delegateName: string;
+  readonly delegateOrganization: string;
 }
 
 const PARENT = { id: 'dang-bo-vnpt-yen-bai', name: 'Đảng bộ VNPT Yên Bái' };
@@ -122,5 +125,7 @@ export async function seedDemoConsole(server: MeetingServer, secret: string, log
     cellId: sample.cell.id,
     assessedMeetingId: ids.short,
     delegateId: delegate.id,
+    delegateName: delegate.name,
+    delegateOrganization: delegate.organization ?? '',
   };
 }

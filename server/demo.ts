@@ -125,8 +125,16 @@ export interface DemoSite {
 /** The console page with its placeholders filled (every value escaped). */
 function consolePage(page: string, seeded: DemoConsole | undefined): string {
   const values: Record<string, string> = seeded
-    ? { TOKEN: seeded.token, UNIT: 'Đảng bộ VNPT Yên Bái', CELL: seeded.cellId, MEETING: seeded.assessedMeetingId, DELEGATE: seeded.delegateId }
-    : { TOKEN: '', UNIT: 'Đảng bộ VNPT Yên Bái', CELL: '', MEETING: '', DELEGATE: '' };
+    ? {
+        TOKEN: seeded.token,
+        UNIT: 'Đảng bộ VNPT Yên Bái',
+        CELL: seeded.cellId,
+        MEETING: seeded.assessedMeetingId,
+        DELEGATE: seeded.delegateId,
+        DELEGATE_NAME: seeded.delegateName,
+        DELEGATE_ORG: seeded.delegateOrganization,
+      }
+    : { TOKEN: '', UNIT: 'Đảng bộ VNPT Yên Bái', CELL: '', MEETING: '', DELEGATE: '', DELEGATE_NAME: '', DELEGATE_ORG: '' };
   return page.replace(/\{\{(\w+)\}\}/g, (_, name: string) => escapeHtml(values[name] ?? ''));
 }
 
