@@ -1,13 +1,4 @@
-import type {
-  AudioCaptureOptions,
-  LocalParticipant,
-  RemoteParticipant,
-  RemoteTrackPublication,
-  Room,
-  RoomOptions,
-  Track,
-  VideoCaptureOptions,
-} from 'livekit-client';
+import type { LocalParticipant, Room } from 'livekit-client';
 import type {
   LocalMedia,
   MediaAdapter,
@@ -18,70 +9,25 @@ import type {
   MediaSnapshot,
   MediaStatus,
   MicrophoneRule,
-  RemoteMedia,
 } from '../../../core/media.js';
 import { bandwidthCap } from '../shared/bitrate.js';
-import { DEFAULT_AUDIO } from '../shared/local-tracks.js';
 import { isDeviceError } from '../shared/local-media.js';
 import { MicrophoneFloor } from '../shared/microphone-floor.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
-import { cappedBitrates, connectError, isCancelled, isRefused, publishError, qualityOf, resolutionOf, statusOf, videoCapBps } from './livekit-map.js';
+import { BitrateCap } from './livekit-cap.js';
+import { audioCapture, connectError, isCancelled, isRefused, publishError, statusOf, videoCapture } from './livekit-map.js';
+import { LIVEKIT_TOKEN_PATH, type LivekitAdapterOptions } from './livekit-options.js';
+import { Receiving, trackSource, type Source } from './livekit-receiving.js';
+import { closeRoom, createRoom, describeRoom, endWorker, hasClosedTransport, listenTo } from './livekit-room.js';
 import { loadLivekit, type LivekitModule } from './load-livekit.js';
 
-/** Where the meeting server mints this adapter's tokens (server/livekit.ts); the room asks it before connecting. */
-export const LIVEKIT_TOKEN_PATH = '/media/livekit-token';
+export { LIVEKIT_TOKEN_PATH, type LivekitAdapterOptions, type TileSize } from './livekit-options.js';
 
-/** A video size asked of the SFU. */
-export interface TileSize {
-  readonly width: number;
-  readonly height: number;
-}
-
-/** Options of the LiveKit adapter. */
-export interface LivekitAdapterOptions {
-  /** LiveKit's address, e.g. `wss://livekit.example.vn` (the room's `media-url`). */
-  readonly url: string;
-  /**
-   * Loads livekit-client, written in the page's own code so that its bundler
-   * makes it a chunk: `() => import('livekit-client')`. Without it the adapter
-   * imports the bare name, which the page's import map must resolve.
-   */
-  readonly livekit?: () => Promise<unknown>;
-  /**
-   * End-to-end encryption: a key the meeting's members share (a passphrase;
-   * LiveKit derives the media key from it with PBKDF2), given by the page from
-   * its portal backend. LiveKit never sees it. Needs `e2eeWorker`.
-   */
-  readonly e2eeKey?: string;
-  /**
-   * Makes LiveKit's E2EE worker. Written in the page's own code, so that the
-   * page's bundler finds the worker file:
-   * `() => new Worker(new URL('livekit-client/e2ee-worker', import.meta.url))`.
-   */
-  readonly e2eeWorker?: () => Worker;
-  /** STUN/TURN servers for the browser, besides those LiveKit announces. */
-  readonly iceServers?: readonly RTCIceServer[];
-  /** Camera constraints (640x480 at 20 fps by default); the chosen device is added. */
-  readonly video?: MediaTrackConstraints;
-  /** Microphone constraints (echo cancellation, noise suppression, automatic gain by default). */
-  readonly audio?: MediaTrackConstraints;
-  /** The size asked of the SFU for the speaker's video and a screen share (1280x720). */
-  readonly largeTile?: TileSize;
-  /** The size asked for every other participant's video (320x180). */
-  readonly smallTile?: TileSize;
-  /** Interval of the link and bandwidth-cap check, in ms (1 s). */
-  readonly checkIntervalMs?: number;
-}
-
-const LARGE_TILE: TileSize = { width: 1280, height: 720 };
-const SMALL_TILE: TileSize = { width: 320, height: 180 };
 /** Wait between attempts to reach LiveKit again, doubling up to the maximum. */
 const RETRY_MS = 1_000;
 const RETRY_MAX_MS = 10_000;
 /** LiveKit's `DisconnectReason`s after which joining again would be wrong: we left, joined elsewhere, were removed, or the room is gone. */
 const FINAL_DISCONNECTS = new Set([1, 2, 4, 5]);
-
-type Source = 'microphone' | 'camera' | 'screen';
 
 /**
  * The LiveKit media adapter: the meeting's room on a LiveKit server (room =
@@ -89,14 +35,8 @@ type Source = 'microphone' | 'camera' | 'screen';
  * server minted (`MediaJoin.mediaToken`, server/livekit.ts), which carries
  * what the member may do (a delegate publishes only at the floor, a guest
  * never). Adaptive stream and dynacast on, simulcast, optional end-to-end
- * encryption. livekit-client is loaded on `connect`, never before.
- *
- * Adaptive stream: LiveKit's sizes video by the elements given to
- * `track.attach()`, but `<media-stage>` renders the port's raw tracks; so the
- * adapter keeps each subscribed video on and asks the SFU for the size its
- * tile has (the speaker and a screen large, everyone else small), which is
- * what adaptive stream would have asked (RemoteTrackPublication
- * `setEnabled`, `setVideoDimensions`).
+ * encryption (livekit-room.ts); what it receives and how video is sized,
+ * livekit-receiving.ts. livekit-client is loaded on `connect`, never before.
  */
 export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   readonly name = 'livekit';
@@ -115,14 +55,9 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   private cameraWanted = true;
   private audioOnly = false;
   private maxBitrateKbps?: number;
-  /** The last participant heard: their video is asked large. */
-  private lastSpeaker?: string;
-  /** What was asked of each remote publication (LiveKit sends a request on every `setSubscribed`). */
-  private subscribed = new WeakMap<RemoteTrackPublication, boolean>();
-  /** LiveKit's own `maxBitrate` of each encoding of a capped sender, to give back when the cap lifts. */
-  private ownBitrates = new WeakMap<RTCRtpSender, (number | undefined)[]>();
-  /** The E2EE worker of each encrypted room, ended when the room is left. */
-  private readonly workers = new WeakMap<Room, Worker>();
+  /** The remote subscriptions and tiles. */
+  private readonly receiving: Receiving;
+  private readonly cap = new BitrateCap();
   private timer?: ReturnType<typeof setInterval>;
   private retryTimer?: ReturnType<typeof setTimeout>;
   private readonly cache = new SnapshotCache(() => this.compute());
@@ -132,6 +67,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
 
   constructor(options: LivekitAdapterOptions) {
     this.options = options;
+    this.receiving = new Receiving(options);
   }
 
   async connect(join: MediaJoin): Promise<void> {
@@ -166,7 +102,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     clearTimeout(this.retryTimer);
     const room = this.room;
     this.room = undefined;
-    if (room) await this.closeRoom(room);
+    if (room) await closeRoom(room, this.note);
     this.base = 'closed';
     this.changed();
   }
@@ -197,7 +133,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
       this.syncSubscriptions(room);
       if (on) {
         // A weak device or connection: stop sending video at all (unpublish the camera, end the screen share).
-        const camera = room.localParticipant.getTrackPublication(this.source('camera'));
+        const camera = room.localParticipant.getTrackPublication(trackSource(this.lk!, 'camera'));
         if (camera?.track) await room.localParticipant.unpublishTrack(camera.track, true).catch((error: unknown) => this.note(error));
         await this.enable('screen', false);
       } else if (this.cameraWanted) {
@@ -233,23 +169,9 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
 
   /** The room, its participants (with the meeting's names) and the join's milestones, for the console and test reports. */
   diagnostics(): Record<string, unknown> {
-    const room = this.room;
     const names = new Map(this.participants.map((p) => [p.participantId, p.name]));
-    return {
-      room: room?.name,
-      state: room?.state,
-      e2ee: room?.isE2EEEnabled,
-      canPublish: this.canPublish(),
-      milestones: this.milestones,
-      lastFailure: this.lastFailure,
-      remotes: room
-        ? [...room.remoteParticipants.values()].map((p) => ({
-            identity: p.identity,
-            name: names.get(p.identity) ?? p.name,
-            tracks: [...p.trackPublications.values()].map((t) => `${t.source}${t.isMuted ? ' muted' : ''}${t.isSubscribed ? ' subscribed' : ''}`),
-          }))
-        : [],
-    };
+    const { room, state, e2ee, remotes } = describeRoom(this.room, names);
+    return { room, state, e2ee, canPublish: this.canPublish(), milestones: this.milestones, lastFailure: this.lastFailure, remotes };
   }
 
   // ---- joining ---------------------------------------------------------------------------------
@@ -260,7 +182,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     const current = () => this.epoch === epoch && this.join === join;
     let room: Room;
     try {
-      room = await this.createRoom(this.lk!);
+      room = await createRoom(this.lk!, this.options, join.microphoneId);
     } catch (error) {
       if (current()) this.stopWith('not-supported', error instanceof Error ? error.message : String(error));
       return;
@@ -274,7 +196,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     } catch (error) {
       if (!current() || isCancelled(error)) return;
       this.room = undefined;
-      void this.closeRoom(room);
+      void closeRoom(room, this.note);
       this.base = 'failed';
       this.fail(connectError(error));
       // A refused token stays refused; anything else may pass later.
@@ -282,7 +204,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
       return;
     }
     if (!current()) {
-      void this.closeRoom(room);
+      void closeRoom(room, this.note);
       return;
     }
     this.mark('connected');
@@ -294,36 +216,6 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     this.mark('published');
     await this.applyCap();
     this.changed();
-  }
-
-  /** A LiveKit room with the adapter's settings, end-to-end encrypted when the options give a key. */
-  /** Leaves a room, and ends its E2EE worker. */
-  private async closeRoom(room: Room): Promise<void> {
-    await room.disconnect().catch((error: unknown) => this.note(error));
-    this.workers.get(room)?.terminate();
-  }
-
-  private async createRoom(lk: LivekitModule): Promise<Room> {
-    const options: RoomOptions = {
-      adaptiveStream: true,
-      dynacast: true,
-      videoCaptureDefaults: { resolution: resolutionOf(this.options.video) },
-      audioCaptureDefaults: this.audioCapture(),
-      publishDefaults: { simulcast: true },
-      stopLocalTrackOnUnpublish: true,
-      disconnectOnPageLeave: true,
-    };
-    const key = this.options.e2eeKey;
-    if (!key) return new lk.Room(options);
-    if (!lk.isE2EESupported()) throw new Error('end-to-end encryption is not supported by this browser (no encoded transforms)');
-    if (!this.options.e2eeWorker) throw new Error('e2eeKey needs e2eeWorker: () => new Worker(new URL(\'livekit-client/e2ee-worker\', import.meta.url))');
-    const keyProvider = new lk.ExternalE2EEKeyProvider();
-    const worker = this.options.e2eeWorker();
-    const room = new lk.Room({ ...options, encryption: { keyProvider, worker } });
-    this.workers.set(room, worker);
-    await keyProvider.setKey(key);
-    await room.setE2EEEnabled(true);
-    return room;
   }
 
   /** LiveKit could not be reached (or left us): say so, and join again later with the same token. */
@@ -343,44 +235,22 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     this.room = undefined;
     this.base = 'reconnecting';
     this.changed();
-    void this.closeRoom(room).then(() => {
+    void closeRoom(room, this.note).then(() => {
       if (this.join === join) void this.start(join, RETRY_MS);
     });
   }
 
   private listen(room: Room): void {
-    const lk = this.lk!;
-    const E = lk.RoomEvent;
-    // Events of a room the adapter has left behind (a rejoin, a disconnect) are dropped.
-    const mine =
-      <A extends unknown[]>(handler: (...args: A) => void) =>
-      (...args: A) => {
-        if (this.room === room) handler(...args);
-      };
-    const changed = mine(() => this.changed());
-    room
-      .on(E.ConnectionStateChanged, changed)
-      .on(E.Reconnecting, changed)
-      .on(E.SignalReconnecting, changed)
-      .on(E.Reconnected, changed)
-      .on(E.Disconnected, mine((reason?: number) => this.handleDisconnected(room, reason)))
-      .on(E.ParticipantConnected, mine(() => this.syncSubscriptions(room)))
-      .on(E.ParticipantDisconnected, changed)
-      .on(E.TrackPublished, mine(() => this.syncSubscriptions(room)))
-      .on(E.TrackUnpublished, changed)
-      .on(E.TrackSubscribed, mine(() => this.tuneVideo(room)))
-      .on(E.TrackUnsubscribed, changed)
-      .on(E.TrackMuted, changed)
-      .on(E.TrackUnmuted, mine(() => void this.applyCap()))
-      .on(E.TrackStreamStateChanged, changed)
-      .on(E.LocalTrackPublished, mine(() => void this.applyCap()))
-      .on(E.LocalTrackUnpublished, changed)
-      .on(E.ConnectionQualityChanged, changed)
-      .on(E.ActiveSpeakersChanged, mine((speakers: { identity: string }[]) => this.handleSpeakers(room, speakers)))
-      .on(E.ParticipantPermissionsChanged, mine((_previous: unknown, participant: { identity: string }) => {
-        if (participant === room.localParticipant) void this.handlePermissions();
-      }))
-      .on(E.EncryptionError, mine((error: Error) => this.note(error)));
+    listenTo(this.lk!, room, () => this.room === room, {
+      changed: () => this.changed(),
+      disconnected: (reason) => this.handleDisconnected(room, reason),
+      arrived: () => this.syncSubscriptions(room),
+      subscribed: () => this.tuneVideo(room),
+      localTrack: () => void this.applyCap(),
+      speakers: (speakers) => this.handleSpeakers(room, speakers),
+      permissions: () => void this.handlePermissions(),
+      note: this.note,
+    });
   }
 
   /** LiveKit gave up reconnecting, or the server let us go: join again unless it was final. */
@@ -388,18 +258,14 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     const join = this.join;
     if (!join) return;
     this.room = undefined;
-    this.workers.get(room)?.terminate();
+    endWorker(room);
     this.base = 'failed';
     this.fail({ code: 'server-unreachable', detail: `LiveKit disconnected (reason ${reason ?? 'unknown'})` });
     if (reason === undefined || !FINAL_DISCONNECTS.has(reason)) this.retry(join, RETRY_MS);
   }
 
   private handleSpeakers(room: Room, speakers: readonly { identity: string }[]): void {
-    const loudest = speakers.find((p) => p.identity !== room.localParticipant.identity);
-    if (loudest && loudest.identity !== this.lastSpeaker) {
-      this.lastSpeaker = loudest.identity;
-      this.tuneVideo(room);
-    }
+    this.receiving.handleSpeakers(this.lk!, room, speakers);
     this.changed();
   }
 
@@ -419,36 +285,19 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
 
   /** Subscribes to every remote audio, and to video unless in audio-only mode. */
   private syncSubscriptions(room: Room): void {
-    for (const participant of room.remoteParticipants.values()) {
-      for (const publication of participant.trackPublications.values()) {
-        const want = publication.kind === 'audio' || !this.audioOnly;
-        if (this.subscribed.get(publication) === want) continue;
-        this.subscribed.set(publication, want);
-        publication.setSubscribed(want);
-      }
-    }
-    this.tuneVideo(room);
+    this.receiving.sync(this.lk!, room, this.audioOnly);
     this.changed();
   }
 
-  /** Keeps each subscribed video on and asks the SFU for its tile's size: the last speaker and screens large, others small. */
   private tuneVideo(room: Room): void {
-    for (const participant of room.remoteParticipants.values()) {
-      for (const publication of participant.videoTrackPublications.values()) {
-        if (!publication.isSubscribed || !publication.track) continue;
-        const large = publication.source === this.source('screen') || participant.identity === this.lastSpeaker;
-        publication.setEnabled(true);
-        publication.setVideoDimensions(large ? (this.options.largeTile ?? LARGE_TILE) : (this.options.smallTile ?? SMALL_TILE));
-      }
-    }
+    this.receiving.tune(this.lk!, room);
     this.changed();
   }
 
   // ---- local media -----------------------------------------------------------------------------
 
-  private source(source: Source): Track.Source {
-    const sources = this.lk!.Track.Source;
-    return source === 'microphone' ? sources.Microphone : source === 'camera' ? sources.Camera : sources.ScreenShare;
+  private source(source: Source) {
+    return trackSource(this.lk!, source);
   }
 
   private connectedRoom(): Room | undefined {
@@ -482,8 +331,8 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
       return;
     }
     try {
-      if (source === 'microphone') await participant.setMicrophoneEnabled(on, this.audioCapture());
-      else if (source === 'camera') await participant.setCameraEnabled(on, this.videoCapture());
+      if (source === 'microphone') await participant.setMicrophoneEnabled(on, audioCapture(this.options.audio, this.join?.microphoneId));
+      else if (source === 'camera') await participant.setCameraEnabled(on, videoCapture(this.options.video, this.join?.cameraId));
       else await participant.setScreenShareEnabled(on, { audio: false, video: true, resolution: { width: 1920, height: 1080, frameRate: 5 } });
       if (on) this.clearPublishError();
     } catch (error) {
@@ -492,48 +341,10 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     this.changed();
   }
 
-  private audioCapture(): AudioCaptureOptions {
-    const audio = { ...DEFAULT_AUDIO, ...this.options.audio };
-    const deviceId = this.join?.microphoneId;
-    return {
-      // The DOM's echoCancellation may be a mode name ('all'); LiveKit takes on or off.
-      echoCancellation: typeof audio.echoCancellation === 'boolean' ? audio.echoCancellation : audio.echoCancellation !== 'none',
-      noiseSuppression: audio.noiseSuppression,
-      autoGainControl: audio.autoGainControl,
-      ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
-    };
-  }
-
-  private videoCapture(): VideoCaptureOptions {
-    const deviceId = this.join?.cameraId;
-    return { resolution: resolutionOf(this.options.video), ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
-  }
-
   /** Caps (or gives back) the `maxBitrate` of every encoding of the member's video senders (camera and screen). */
   private async applyCap(): Promise<void> {
     const room = this.connectedRoom();
-    if (!room) return;
-    const cap = videoCapBps(this.maxBitrateKbps);
-    for (const publication of room.localParticipant.videoTrackPublications.values()) {
-      const sender = publication.track?.sender;
-      const params = sender?.getParameters();
-      if (!sender || !params?.encodings?.length) continue;
-      const current = params.encodings.map((e) => e.maxBitrate);
-      let own = this.ownBitrates.get(sender);
-      if (cap === undefined && !own) continue;
-      if (!own || own.length !== current.length) own = current;
-      // A value that is not what the cap made of LiveKit's is LiveKit's own again (it restarted the camera).
-      else if (cap !== undefined) own = own.map((b, i) => (current[i] === Math.min(b ?? Infinity, cap) ? b : current[i]));
-      const target = cappedBitrates(own, cap);
-      if (cap === undefined) this.ownBitrates.delete(sender);
-      else this.ownBitrates.set(sender, own);
-      if (target.every((b, i) => b === current[i])) continue;
-      params.encodings.forEach((encoding, i) => {
-        if (target[i] === undefined) delete encoding.maxBitrate;
-        else encoding.maxBitrate = target[i];
-      });
-      await sender.setParameters(params).catch((error: unknown) => this.note(error));
-    }
+    if (room) await this.cap.apply(room, this.maxBitrateKbps, this.note);
   }
 
   // ---- the periodic check ----------------------------------------------------------------------
@@ -546,12 +357,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
   private async check(): Promise<void> {
     const room = this.connectedRoom();
     if (!room || room.state !== 'connected') return;
-    const transports: (RTCDtlsTransport | null | undefined)[] = [];
-    for (const publication of room.localParticipant.trackPublications.values()) transports.push(publication.track?.sender?.transport);
-    for (const participant of room.remoteParticipants.values()) {
-      for (const publication of participant.trackPublications.values()) transports.push(publication.track?.receiver?.transport);
-    }
-    if (transports.some((transport) => transport?.state === 'closed')) {
+    if (hasClosedTransport(room)) {
       this.rejoin('a PeerConnection was closed under LiveKit');
       return;
     }
@@ -578,38 +384,9 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
       ...(cameraOn && camera?.track ? { video: camera.track.mediaStreamTrack } : {}),
       speaking: microphoneOn && !!local?.isSpeaking,
     };
-    const order = new Map(this.participants.map((p, i) => [p.participantId, i]));
-    // Only the meeting's participants are shown: a recorder or an agent in the room has no tile.
-    const known = (identity: string) => order.size === 0 || order.has(identity);
-    const remotes = room
-      ? [...room.remoteParticipants.values()]
-          .filter((p) => known(p.identity))
-          .sort((a, b) => (order.get(a.identity) ?? Infinity) - (order.get(b.identity) ?? Infinity))
-          .map((p) => this.remote(p))
-      : [];
+    const remotes = room ? this.receiving.remotes(this.lk!, room, this.participants, this.audioOnly) : [];
     const status = this.base === 'connected' && room ? statusOf(room.state) : this.base;
     return { status, local: localMedia, remotes, ...(this.error ? { error: this.error } : {}) };
-  }
-
-  private remote(participant: RemoteParticipant): RemoteMedia<MediaStreamTrack> {
-    const publication = (source: Source) => participant.getTrackPublication(this.source(source));
-    const microphone = publication('microphone');
-    const camera = publication('camera');
-    const screen = publication('screen');
-    const track = (p: typeof camera) => (p?.isSubscribed && !p.isMuted ? p.track?.mediaStreamTrack : undefined);
-    const audio = microphone?.isSubscribed ? microphone.track?.mediaStreamTrack : undefined;
-    const video = this.audioOnly ? undefined : track(camera);
-    const screenTrack = this.audioOnly ? undefined : track(screen);
-    return {
-      participantId: participant.identity,
-      ...(audio ? { audio } : {}),
-      ...(video ? { video } : {}),
-      ...(screenTrack ? { screen: screenTrack } : {}),
-      microphoneOn: !!microphone && !microphone.isMuted,
-      cameraOn: !!camera && !camera.isMuted,
-      speaking: participant.isSpeaking,
-      quality: qualityOf(participant.connectionQuality),
-    };
   }
 
   // ---- errors and notification -----------------------------------------------------------------
@@ -626,9 +403,10 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     this.changed();
   }
 
-  private note(error: unknown): void {
+  /** Keeps a failure for diagnostics (an arrow: handed to `.catch`). */
+  private readonly note = (error: unknown): void => {
     this.lastFailure = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  }
+  };
 
   /** A source published: a device or permission failure from before is over. */
   private clearPublishError(): void {

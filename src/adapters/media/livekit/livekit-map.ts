@@ -4,8 +4,10 @@
  * from the adapter's `MediaTrackConstraints`. Pure functions over plain
  * values, so they load without livekit-client and are tested in Node.
  */
+import type { AudioCaptureOptions, VideoCaptureOptions } from 'livekit-client';
 import type { ConnectionQuality, MediaError, MediaStatus } from '../../../core/media.js';
 import { videoKbps } from '../shared/bitrate.js';
+import { DEFAULT_AUDIO } from '../shared/local-tracks.js';
 import { mediaErrorCode } from '../shared/local-media.js';
 
 /**
@@ -108,6 +110,23 @@ function numberOf(constraint: ConstrainULong | ConstrainDouble | undefined): num
 /** LiveKit's `VideoResolution` from camera constraints (640x480 at 20 fps unless they say otherwise). */
 export function resolutionOf(video: MediaTrackConstraints | undefined): { width: number; height: number; frameRate: number } {
   return { width: numberOf(video?.width) ?? 640, height: numberOf(video?.height) ?? 480, frameRate: numberOf(video?.frameRate) ?? 20 };
+}
+
+/** LiveKit's microphone capture options from the adapter's constraints (or the defaults) and the chosen device. */
+export function audioCapture(constraints: MediaTrackConstraints | undefined, deviceId: string | undefined): AudioCaptureOptions {
+  const audio = { ...DEFAULT_AUDIO, ...constraints };
+  return {
+    // The DOM's echoCancellation may be a mode name ('all'); LiveKit takes on or off.
+    echoCancellation: typeof audio.echoCancellation === 'boolean' ? audio.echoCancellation : audio.echoCancellation !== 'none',
+    noiseSuppression: audio.noiseSuppression,
+    autoGainControl: audio.autoGainControl,
+    ...(deviceId ? { deviceId: { exact: deviceId } } : {}),
+  };
+}
+
+/** LiveKit's camera capture options from the adapter's constraints and the chosen device. */
+export function videoCapture(constraints: MediaTrackConstraints | undefined, deviceId: string | undefined): VideoCaptureOptions {
+  return { resolution: resolutionOf(constraints), ...(deviceId ? { deviceId: { exact: deviceId } } : {}) };
 }
 
 /** What is left of a member's cap for video (../shared/bitrate.ts), in bit/s; undefined when uncapped. */

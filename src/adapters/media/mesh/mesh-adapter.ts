@@ -10,7 +10,7 @@ import type {
   MicrophoneRule,
   SignalPayload,
 } from '../../../core/media.js';
-import { AUDIO_KBPS, bandwidthCap, MIN_VIDEO_KBPS } from '../shared/bitrate.js';
+import { bandwidthCap } from '../shared/bitrate.js';
 import { isDeviceError, openDevices, openScreen } from '../shared/local-media.js';
 import { LocalTracks, type LocalKind } from '../shared/local-tracks.js';
 import { MicrophoneFloor } from '../shared/microphone-floor.js';
@@ -18,6 +18,9 @@ import { SnapshotCache } from '../shared/snapshot-cache.js';
 import { levelBetween, senderEnergy, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type AudioEnergy } from '../shared/stats.js';
 import { PeerLink, type LinkHost, type LocalSending } from './peer-link.js';
 import { decodeSignal, encodeSignal, type MeshEnvelope } from './signals.js';
+import { cameraScale, DEFAULT_MAX_VIDEO_SENDERS, linkVideoBitrate, maySendVideo } from './video-senders.js';
+
+export { DEFAULT_MAX_VIDEO_SENDERS, FULL_RESOLUTION_PEERS } from './video-senders.js';
 
 /** Options of the built-in mesh adapter. */
 export interface MeshAdapterOptions {
@@ -38,33 +41,6 @@ export interface MeshAdapterOptions {
   /** Interval of the speaking indicator's sampling, in ms. */
   readonly speakingIntervalMs?: number;
 }
-
-/**
- * How many participants send camera video at once, by default: 4.
- *
- * Measured here (bench/media-join.ts: Chromium 156, VP8 in software, the
- * 2-core test machine, the codecs' time in the WebRTC stats): a one-way
- * 640x480 20 fps stream keeps the sender's encoder busy ~7–12 % and the
- * receiver's decoder ~2.5 % of a core (about TOOLCHAIN.md's 10 % together); at
- * 320x240 the decoder needs under 1 %. A mesh sender encodes once per peer,
- * whatever this limit: that cost is bounded by sending at half size past
- * `FULL_RESOLUTION_PEERS` peers. This limit bounds the rest, on every device:
- * with 4 senders each member decodes and downloads at most 4 videos (~12 %
- * of a core at 640x480, less when scaled; ~2 Mbit/s), and only 4 devices bear
- * the encoding. A cell of 5 sees everyone; a cell of 8 sees the first 4
- * whose camera is on (see `MeshAdapter` for the order). Where more must be
- * seen, use an SFU (Janus or LiveKit), where each sender encodes once.
- */
-export const DEFAULT_MAX_VIDEO_SENDERS = 4;
-
-/**
- * Up to this many peers the camera is sent as captured; beyond, each link
- * sends it at half the width and height. Measured here (bench/media-join.ts,
- * the encoder's time in the WebRTC stats): one more peer keeps the sender's
- * encoder busy ~7–12 % of a core at 640x480 20 fps and ~2–3 % at 320x240,
- * so a sender in a cell of 8 (7 peers) spends ~35 % of a core, not ~70 %.
- */
-export const FULL_RESOLUTION_PEERS = 2;
 
 /** The part of `MeetingClient` that tells when its connection is back (optional: any relay works without it). */
 interface RelayStatus {
@@ -314,55 +290,22 @@ export class MeshAdapter implements MediaAdapter<MediaStreamTrack> {
     return link;
   }
 
-  /**
-   * Whether this member's camera is among the first `maxVideoSenders` that want to send. The order is
-   * `setParticipants`'s when it lists this member too (every device then ranks alike); a list without this
-   * member (the room's) cannot place it, so then every device ranks by participant id, which all agree on.
-   */
-  private maySendVideo(): boolean {
-    const me = this.me;
-    if (me === undefined) return false;
-    const listed = this.participants.some((p) => p.participantId === me);
-    const order = listed
-      ? this.participants
-      : [...this.participants.map((p) => p.participantId), me].sort().map((id) => this.participants.find((p) => p.participantId === id) ?? { participantId: id, online: true });
-    const limit = this.options.maxVideoSenders;
-    let before = 0;
-    for (const p of order) {
-      if (p.participantId === me) return before < limit;
-      if (!p.online) continue;
-      const state = this.links.get(p.participantId)?.remoteState;
-      // A peer not heard from yet counts as a sender: better one video too few for a moment than one too many.
-      if (!state || (state.cam && !state.ao)) before += 1;
-    }
-    return before < limit;
-  }
-
   private sending(): LocalSending {
     const { microphone, camera: captured, screen: shared } = this.tracks;
-    const camera = captured && !this.audioOnly && this.maySendVideo() ? captured : null;
+    const me = this.me;
+    const mayVideo = me !== undefined && maySendVideo(me, this.participants, (id) => this.links.get(id)?.remoteState, this.options.maxVideoSenders);
+    const camera = captured && !this.audioOnly && mayVideo ? captured : null;
     const screen = shared && !this.audioOnly ? shared : null;
     return {
       microphone: microphone ?? null,
       camera,
       screen,
       audioOnly: this.audioOnly,
-      videoBitrate: this.videoBitrate(camera, screen),
-      // Each link encodes the camera again: past a few peers, at half the width and height (a quarter of the encoding work).
-      cameraScale: this.links.size > FULL_RESOLUTION_PEERS ? 2 : 1,
+      videoBitrate: linkVideoBitrate(this.maxBitrateKbps, this.links.size, (camera ? 1 : 0) + (screen ? 1 : 0)),
+      // Each link encodes the camera again: past a few peers, at a quarter of the encoding work.
+      cameraScale: cameraScale(this.links.size),
       state: { mic: this.microphoneOn, cam: !!captured, video: !!camera, screen: !!screen, ao: this.audioOnly },
     };
-  }
-
-  /**
-   * The cap is on everything this member sends: each link gets an equal share,
-   * less the audio, split between the camera and the screen.
-   */
-  private videoBitrate(camera: MediaStreamTrack | null, screen: MediaStreamTrack | null): number | undefined {
-    if (this.maxBitrateKbps === undefined) return undefined;
-    const links = Math.max(1, this.links.size);
-    const senders = Math.max(1, (camera ? 1 : 0) + (screen ? 1 : 0));
-    return Math.max(MIN_VIDEO_KBPS, Math.floor((this.maxBitrateKbps / links - AUDIO_KBPS) / senders)) * 1000;
   }
 
   private get microphoneOn(): boolean {
