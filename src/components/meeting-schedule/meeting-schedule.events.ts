@@ -1,4 +1,11 @@
-import type { AssignDelegatesRequest, AssignDelegatesResponse, MeetingSummary, ScheduleMeetingRequest, ScheduleMeetingResponse } from '../../client/index.js';
+import type {
+  AssignDelegatesRequest,
+  AssignDelegatesResponse,
+  MeetingSummary,
+  ScheduleMeetingRequest,
+  ScheduleMeetingResponse,
+  UnassignDelegateResponse,
+} from '../../client/index.js';
 
 /** Fired before a cell's meeting is sent for registration; cancel it with `preventDefault()` to stop the request. */
 export class ScheduleRequestEvent extends Event {
@@ -40,6 +47,22 @@ export class DelegatesAssignedEvent extends Event {
   }
 }
 
+/** Fired before a delegate is withdrawn from a meeting (after the person confirmed); cancelable. */
+export class DelegateWithdrawRequestEvent extends Event {
+  static readonly type = 'party-delegate-withdraw-request';
+  constructor(readonly detail: { readonly meetingId: string; readonly delegateId: string }) {
+    super(DelegateWithdrawRequestEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+/** Fired when the server withdrew the delegate (their invites are revoked). */
+export class DelegateWithdrawnEvent extends Event {
+  static readonly type = 'party-delegate-withdrawn';
+  constructor(readonly detail: UnassignDelegateResponse) {
+    super(DelegateWithdrawnEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /**
  * Fired when the upper-level user opens a meeting from the schedule; cancel
  * it with `preventDefault()` to open it in the page's own way (the link, when
@@ -59,6 +82,8 @@ declare global {
     'party-schedule-refused': ScheduleRefusedEvent;
     'party-delegates-request': DelegatesRequestEvent;
     'party-delegates-assigned': DelegatesAssignedEvent;
+    'party-delegate-withdraw-request': DelegateWithdrawRequestEvent;
+    'party-delegate-withdrawn': DelegateWithdrawnEvent;
     'party-meeting-open': MeetingOpenEvent;
   }
 }

@@ -121,6 +121,12 @@ const vi = {
   'assign.invite': 'Đường link mời gửi đồng chí {name}',
   'error.name': 'Hãy ghi họ và tên đại biểu (tối đa 120 ký tự).',
   'error.new-point': 'Hãy ghi tên điểm cầu mới.',
+  'withdraw.action': 'Bỏ phân công',
+  'withdraw.for': 'đồng chí {name}',
+  'withdraw.confirm': 'Bỏ phân công đồng chí {name} dự “{title}”? Đường link mời đã gửi sẽ không dùng được nữa.',
+  'withdraw.yes': 'Bỏ phân công',
+  'withdraw.no': 'Giữ nguyên',
+  'withdraw.done': 'Đã bỏ phân công đồng chí {name} dự “{title}”; đường link mời đã gửi không còn dùng được.',
 } as const;
 
 /** A key of the schedule's strings. */
@@ -247,6 +253,12 @@ const en: Record<ScheduleKey, string> = {
   'assign.invite': 'Invite link to send to {name}',
   'error.name': 'Please write the delegate’s full name (at most 120 characters).',
   'error.new-point': 'Please write the name of the new bridge point.',
+  'withdraw.action': 'Withdraw',
+  'withdraw.for': '{name}',
+  'withdraw.confirm': 'Withdraw {name} from “{title}”? The invite link sent to them will stop working.',
+  'withdraw.yes': 'Withdraw',
+  'withdraw.no': 'Keep',
+  'withdraw.done': 'Withdrew {name} from “{title}”; the invite link sent to them no longer works.',
 };
 
 /** The schedule's own strings: Vietnamese (default) and English; `.one`/`.other` keys are plural forms. */

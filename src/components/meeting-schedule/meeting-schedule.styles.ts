@@ -268,6 +268,20 @@ export const meetingScheduleStyles = css`
     padding-left: 1.2em !important;
     overflow-wrap: anywhere;
   }
+  .withdraw {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em;
+  }
+  .withdraw button {
+    min-height: 44px;
+  }
+  .withdraw.confirm {
+    display: block;
+    border: 2px solid var(--_danger, #b3261e);
+    border-radius: 10px;
+    padding: 0.5em 1em;
+  }
   form.assign {
     border: 2px solid var(--_border);
     border-radius: 10px;

@@ -18,6 +18,8 @@ import { baseStyles } from '../shared/styles.js';
 import {
   DelegatesAssignedEvent,
   DelegatesRequestEvent,
+  DelegateWithdrawnEvent,
+  DelegateWithdrawRequestEvent,
   MeetingOpenEvent,
   MeetingScheduledEvent,
   ScheduleRefusedEvent,
@@ -27,6 +29,7 @@ import { meetingScheduleStyles } from './meeting-schedule.styles.js';
 import { STRINGS, type ScheduleKey } from './meeting-schedule.strings.js';
 import { delegateId, NEW_POINT, renderUpper, type AssignDraft } from './schedule-calendar.js';
 import { fromVietnamLocal, liveCheck, vietnamMonthRange, vietnamYearRange } from './schedule-check.js';
+import type { Withdrawing } from './schedule-withdraw.js';
 import { draftDocuments, draftProblem, renderCellForm, type Count, type Draft } from './schedule-form.js';
 
 const EMPTY_ASSIGN: AssignDraft = { person: '', name: '', organization: '', point: '', newPointName: '' };
@@ -45,8 +48,9 @@ const EMPTY_ASSIGN: AssignDraft = { person: '', name: '', organization: '', poin
  * count from the registry; the server checks again and its refusal (422) is
  * shown with its reasons. With `mode="upper"`, the upper level sees every
  * registered meeting of its cells on a month calendar and in a list,
- * filters by month and unit, assigns delegates (who get invite links), and
- * opens a meeting.
+ * filters by month and unit, assigns delegates (who get invite links),
+ * withdraws one before the meeting opens (after a confirmation; their links
+ * stop working), and opens a meeting.
  *
  * The API must be on the page's origin (`api` empty) or allow the page's
  * origin. The live check uses `policy` (national defaults unless set).
@@ -58,6 +62,8 @@ const EMPTY_ASSIGN: AssignDraft = { person: '', name: '', organization: '', poin
  * @event party-schedule-refused - When the server refused it under the rules (`detail.reasons`).
  * @event party-delegates-request - Before delegates are assigned (`detail.meetingId`, `detail.request`); cancelable.
  * @event party-delegates-assigned - After the server assigned them (`detail.delegates`, `detail.invites`).
+ * @event party-delegate-withdraw-request - Before a delegate is withdrawn, once the person confirmed (`detail.meetingId`, `detail.delegateId`); cancelable.
+ * @event party-delegate-withdrawn - After the server withdrew them and revoked their invites (`detail.delegates`).
  * @event party-meeting-open - When a meeting is opened from the schedule (`detail.meetingId`); cancel it to open it yourself.
  * @event party-api-error - When a request failed (`detail.status`, `detail.code`).
  * @csspart title - The heading.
@@ -118,6 +124,8 @@ export class MeetingSchedule extends ApiElement {
   @state() private assignError = '';
   @state() private invites: ReadonlyMap<string, readonly Invite[]> = new Map();
   @state() private announcement = '';
+  @state() private withdrawing?: Withdrawing;
+  @state() private withdrawError = '';
 
   private counting = new Set<number>();
 
@@ -391,6 +399,35 @@ export class MeetingSchedule extends ApiElement {
     this.buttonOf(meeting.id, 'assign')?.focus();
   };
 
+  private handleWithdrawAsk = async (target: Withdrawing | undefined): Promise<void> => {
+    const before = this.withdrawing;
+    this.withdrawing = target;
+    this.withdrawError = '';
+    await this.updateComplete;
+    // Focus follows: to "keep" when asked, back to the delegate's button when not.
+    if (target) this.renderRoot.querySelector<HTMLElement>('[data-action=withdraw-cancel]')?.focus();
+    else if (before) this.buttonOf(before.meetingId, 'assign')?.focus();
+  };
+
+  private handleWithdrawConfirm = async (meeting: MeetingSummary, delegateId: string): Promise<void> => {
+    if (this.sending || !this.dispatchEvent(new DelegateWithdrawRequestEvent({ meetingId: meeting.id, delegateId }))) return;
+    const name = meeting.delegates.find((d) => d.id === delegateId)?.name ?? delegateId;
+    this.sending = true;
+    const result = await this.act((client) => client.unassignDelegate(meeting.id, delegateId));
+    this.sending = false;
+    if (!result.ok) {
+      this.withdrawError = result.error.text(this.language);
+      return;
+    }
+    this.withdrawing = undefined;
+    this.invites = new Map([...this.invites].map(([id, list]) => [id, id === meeting.id ? list.filter((i) => i.participantId !== delegateId) : list]));
+    this.meetings = this.meetings.map((m) => (m.id === meeting.id ? { ...m, delegates: result.value.delegates } : m));
+    this.announcement = this.s('withdraw.done', { name, title: meeting.title });
+    this.dispatchEvent(new DelegateWithdrawnEvent(result.value));
+    await this.updateComplete;
+    this.buttonOf(meeting.id, 'assign')?.focus();
+  };
+
   private handleOpen = (event: Event, meeting: MeetingSummary): void => {
     if (!this.dispatchEvent(new MeetingOpenEvent({ meetingId: meeting.id, meeting }))) event.preventDefault();
   };
@@ -477,6 +514,10 @@ export class MeetingSchedule extends ApiElement {
         onAssignToggle: this.handleAssignToggle,
         onAssignUpdate: this.handleAssignUpdate,
         onAssignSubmit: this.handleAssignSubmit,
+        ...(this.withdrawing ? { withdrawing: this.withdrawing } : {}),
+        withdrawError: this.withdrawError,
+        onWithdrawAsk: this.handleWithdrawAsk,
+        onWithdrawConfirm: this.handleWithdrawConfirm,
         onOpen: this.handleOpen,
         onDay: this.handleDay,
       })}

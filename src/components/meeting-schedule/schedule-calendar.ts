@@ -6,6 +6,7 @@ import { vietnamParts, type Invitee } from '../../core/index.js';
 import { formatDateTime, formatMonthYear, weekdayNames } from '../shared/format.js';
 import type { Lang } from '../shared/i18n.js';
 import type { Count, Say } from './schedule-form.js';
+import { renderWithdraw, type WithdrawView } from './schedule-withdraw.js';
 
 /** Marks the choice of a new bridge point in the delegate form. */
 export const NEW_POINT = '__new';
@@ -22,7 +23,7 @@ export interface AssignDraft {
 }
 
 /** What the upper level's view shows and how it reports back. */
-export interface UpperView {
+export interface UpperView extends WithdrawView {
   readonly say: Say;
   readonly count: Count;
   readonly lang: Lang;
@@ -188,6 +189,7 @@ function renderMeeting(view: UpperView, m: MeetingSummary) {
     <p class="name"><strong>${m.cellName}</strong> — ${m.title}</p>
     <p class="muted">${say(`kind.${m.kind}`)}${m.documents.length ? ` · ${view.count('meeting.documents', m.documents.length)}` : ''}</p>
     <p data-delegates>${delegates.length ? say('meeting.delegates', { names: delegates.join('; ') }) : say('meeting.no-delegates')}</p>
+    ${renderWithdraw(view, m)}
     ${invites.length
       ? html`<ul class="invites">
           ${invites.map((i) => html`<li>${safeLink(i.url, say('assign.invite', { name: i.name }))}</li>`)}
