@@ -87,6 +87,8 @@ export interface MediaHarness {
   readonly timings: Timings;
   /** The adapter's own diagnostics, when it has any (for failure reports). */
   diagnostics(): unknown;
+  /** The addresses of the local ICE candidates of the page's open connections. */
+  localCandidateAddresses(): Promise<string[]>;
 }
 
 declare global {
@@ -337,5 +339,13 @@ export function startHarness(create: (options: Record<string, unknown>) => Media
     }),
     timings,
     diagnostics: () => (adapter as { diagnostics?: () => unknown }).diagnostics?.(),
+    async localCandidateAddresses() {
+      const addresses = new Set<string>();
+      for (const pc of connections) {
+        if (pc.signalingState === 'closed') continue;
+        for (const stat of (await pc.getStats()).values()) if (stat.type === 'local-candidate') addresses.add(String(stat.address ?? stat.ip));
+      }
+      return [...addresses].sort();
+    },
   };
 }

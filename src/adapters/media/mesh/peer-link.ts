@@ -42,6 +42,14 @@ interface Transceivers {
 /** How long after an ICE restart the link tries again if it is still down; doubles up to the maximum. */
 const RESTART_RETRY_MS = 3_000;
 const RESTART_RETRY_MAX_MS = 15_000;
+/**
+ * A link down this long, its ICE restarts failing, is reported as `ice-failed`
+ * (the member is told the video cannot get through; the link keeps trying and
+ * the error goes when it connects). Chromium's own `failed` may never come:
+ * each restart sends the connection back to checking. Measured in
+ * test/media/mesh-ice.test.ts with the media path cut.
+ */
+const ICE_FAILED_AFTER_MS = 15_000;
 /** A link that has had no answer from its peer for this long says hello (or offers) again: a message may have been dropped. */
 const NEGOTIATION_RETRY_MS = 4_000;
 
@@ -85,6 +93,10 @@ export class PeerLink {
   private queue: Promise<void> = Promise.resolve();
   private restarts = 0;
   private restartedAt = 0;
+  /** When the connection went down (disconnected or failed), until it connects again. */
+  private lostAt?: number;
+  /** Whether this outage was reported as `ice-failed`. */
+  private failureReported = false;
   private createdAt = 0;
   private lastHeardAt = 0;
   private counters?: LinkCounters;
@@ -244,6 +256,11 @@ export class PeerLink {
     } else if (!this.connected && !this.recovering && now - Math.max(this.createdAt, this.lastHeardAt) >= NEGOTIATION_RETRY_MS) {
       this.retryNegotiation();
     }
+    if (!this.connected && this.lostAt !== undefined && now - this.lostAt >= ICE_FAILED_AFTER_MS && !this.failureReported) {
+      this.failureReported = true;
+      const seconds = Math.round((now - this.lostAt) / 1000);
+      this.host.failed(this.peerId, { code: 'ice-failed', participantId: this.peerId, detail: `no media path for ${seconds} s after ${this.restarts} ICE restart(s)` });
+    }
     let quality: ConnectionQuality = this.recovering ? 'lost' : 'unknown';
     if (this.connected) {
       const reading = linkQuality(await pc.getStats(), this.counters);
@@ -277,6 +294,8 @@ export class PeerLink {
     this.ignoreOffer = false;
     this.restarts = 0;
     this.restartedAt = 0;
+    this.lostAt = undefined;
+    this.failureReported = false;
     this.createdAt = Date.now();
     this.counters = undefined;
     this.quality = 'unknown';
@@ -399,8 +418,11 @@ export class PeerLink {
     this.mark(`ice-${state}`);
     if (state === 'connected' || state === 'completed') {
       this.restarts = 0;
+      this.lostAt = undefined;
+      this.failureReported = false;
       this.host.failed(this.peerId, undefined);
     } else if (state === 'failed' || state === 'disconnected') {
+      this.lostAt ??= Date.now();
       if (state === 'failed' && this.restarts > 0) {
         this.host.failed(this.peerId, { code: 'ice-failed', participantId: this.peerId, detail: `ICE failed after ${this.restarts} restart(s)` });
       }
