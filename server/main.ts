@@ -6,8 +6,9 @@
  * PARTY_JWT_SECRET (generated once and kept in DATA_DIR when absent),
  * DATABASE_URL (a `postgres://` address: the record goes to PostgreSQL
  * instead of the SQLite file in DATA_DIR), ALLOWED_ORIGINS (comma-separated
- * portal origins allowed to open the meeting WebSocket; default: this
- * server's own host), METRICS_TOKEN (required as a bearer token by /metrics),
+ * portal origins allowed to open the meeting WebSocket and to call the REST
+ * API from their pages, CORS; default: this server's own host only),
+ * METRICS_TOKEN (required as a bearer token by /metrics),
  * MEETINGS_FILE (a JSON array of meeting definitions to create at start
  * unless their log exists: for benchmarks, fault tests and seeding),
  * TRUST_PROXY=1 (behind one reverse proxy: log the client's address from
@@ -104,6 +105,8 @@ function demoMedia(): DemoMedia {
 }
 const demoMediaChoice = demo ? demoMedia() : undefined;
 
+/** ALLOWED_ORIGINS: the portal origins whose pages may open the meeting WebSocket and call the REST API. */
+const allowedOrigins = process.env.ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
 const store = await openStore();
 const ownership = await openOwnership();
 const registry = await openRegistry();
@@ -131,7 +134,7 @@ const server = await startMeetingServer({
   host,
   port,
   meetings: [...(demo ? [meeting] : []), ...seeded],
-  allowedOrigins: process.env.ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
+  allowedOrigins,
   metricsToken: process.env.METRICS_TOKEN,
   trustProxy: process.env.TRUST_PROXY === '1',
   joinPublicKey: process.env.PARTY_JWT_PUBLIC_KEY_FILE ? readFileSync(process.env.PARTY_JWT_PUBLIC_KEY_FILE, 'utf8') : undefined,
@@ -153,6 +156,8 @@ mounted.api = createApi({
   secret: jwtSecret,
   ...(process.env.PUBLIC_URL ? { publicUrl: process.env.PUBLIC_URL } : {}),
   ...(notifier ? { notify: (notice) => notifier.send(notice) } : {}),
+  // The same portal origins may call the REST API from their pages (CORS).
+  ...(allowedOrigins ? { allowedOrigins } : {}),
 });
 if (livekit) {
   mounted.livekit = livekitTokenEndpoint({
@@ -161,7 +166,7 @@ if (livekit) {
     // The live meeting, or (another process serves it) the meeting rebuilt from its log.
     meeting: async (id) => server.meeting(id)?.state ?? (await store.read(id).then((log) => (log.length > 0 ? replay(log.map((e) => e.event)) : undefined))),
     admitInvite: mounted.api.admitInvite,
-    allowedOrigins: process.env.ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean),
+    allowedOrigins,
     log: jsonLog,
   });
   console.log(`LiveKit: media tokens at ${server.url}/media/livekit-token for ${livekitConfig!.url}`);

@@ -12,6 +12,7 @@ import { jsonLog, type Log } from '../log.js';
 import type { RegistryStore } from '../registry-store.js';
 import type { JoinClaims } from '../tokens.js';
 import { AdminTokens } from './admin-tokens.js';
+import { allowedOrigin, applyCors, isPreflight, preflightHeaders } from './cors.js';
 import type { ApiDeps, Handler, MeetingServerPort } from './context.js';
 import { ApiError } from './errors.js';
 import { createCell, getCell, importRoster, listCells } from './handlers/cells.js';
@@ -122,6 +123,8 @@ export interface ApiOptions {
   readonly assessmentFrame?: AssessmentFrame;
   /** The notice hook (server/notify.ts `Notifier.send`): told in the background when a meeting is scheduled or delegates are assigned. */
   readonly notify?: (notice: MeetingNotice) => Promise<boolean>;
+  /** Portal origins whose pages may call the API from the browser (CORS, see cors.ts); none by default: same origin only. */
+  readonly allowedOrigins?: readonly string[];
 }
 
 /** Builds the API over its dependencies. */
@@ -147,6 +150,11 @@ export function createApi(options: ApiOptions): Api {
   async function answer(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const found = match(req.method ?? 'GET', url.pathname);
     if (!found) throw new ApiError(404, 'not-found', `No API route ${url.pathname}.`);
+    if (isPreflight(req) && 'allow' in found) {
+      if (!allowedOrigin(req, options.allowedOrigins)) throw new ApiError(403, 'forbidden', 'This origin may not call the API from a browser; add it to ALLOWED_ORIGINS.');
+      send(res, { status: 204, json: null, headers: preflightHeaders(found.allow) });
+      return;
+    }
     if ('allow' in found) {
       throw new ApiError(405, 'method-not-allowed', `${req.method} is not served on ${url.pathname}; use ${found.allow.join(', ')}.`, { allow: found.allow });
     }
@@ -159,6 +167,7 @@ export function createApi(options: ApiOptions): Api {
     async handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://localhost');
       if (url.pathname !== '/api' && !url.pathname.startsWith('/api/')) return false;
+      applyCors(req, res, options.allowedOrigins);
       try {
         await answer(req, res, url);
       } catch (error) {

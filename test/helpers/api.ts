@@ -40,7 +40,13 @@ export class ApiTestServer {
   ) {}
 
   static async start(
-    options: { meetings?: MeetingDefinition[]; policy?: Partial<MeetingPolicy>; frame?: AssessmentFrame; notify?: (notice: MeetingNotice) => Promise<boolean> } = {},
+    options: {
+      meetings?: MeetingDefinition[];
+      policy?: Partial<MeetingPolicy>;
+      frame?: AssessmentFrame;
+      notify?: (notice: MeetingNotice) => Promise<boolean>;
+      allowedOrigins?: readonly string[];
+    } = {},
   ): Promise<ApiTestServer> {
     const dir = mkdtempSync(join(tmpdir(), 'party-registry-'));
     const registry = new SqliteRegistryStore(join(dir, 'registry.sqlite'));
@@ -63,6 +69,7 @@ export class ApiTestServer {
       ...(options.policy ? { policy: options.policy } : {}),
       ...(options.frame ? { assessmentFrame: options.frame } : {}),
       ...(options.notify ? { notify: options.notify } : {}),
+      ...(options.allowedOrigins ? { allowedOrigins: options.allowedOrigins } : {}),
     });
     return new ApiTestServer(server, registry, dir, reports);
   }
