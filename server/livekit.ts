@@ -7,8 +7,9 @@
  * `livekit-server-sdk` is an optional dependency, loaded only then.
  *
  * Why a REST endpoint (`POST /media/livekit-token`, the join token as a
- * bearer token) and not a WebSocket message: the room asks once, right before
- * it connects the media layer; a plain request needs no change to the sync
+ * bearer token) and not a WebSocket message: the LiveKit adapter asks right
+ * before it joins LiveKit, and again at every rejoin (the room gives it
+ * `MediaJoin.fetchMediaToken`); a plain request needs no change to the sync
  * protocol, is answered by any process of a cluster (the meeting's state is
  * read from the log when another process serves it), and carries the same
  * join token the WebSocket hello does, verified the same way.

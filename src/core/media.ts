@@ -124,6 +124,14 @@ export interface MediaJoin {
   readonly signalling?: MediaSignalling;
   /** A media-server token minted by the meeting server (LiveKit). */
   readonly mediaToken?: string;
+  /**
+   * Asks the meeting server for a fresh media-server token (LiveKit; the room
+   * passes its own, with the member's join token). An adapter that has it asks
+   * at every join and rejoin instead of using `mediaToken`: a token is valid
+   * for a short while (15 minutes, server/livekit.ts) and a rejoin may come
+   * much later.
+   */
+  readonly fetchMediaToken?: () => Promise<string>;
 }
 
 /**

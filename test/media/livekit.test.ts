@@ -5,7 +5,9 @@
  * by the page's loader or through an import map, or missing; a LiveKit address
  * where nothing listens; and the room's whole flow: `<party-meeting-room
  * media="livekit">` asks the real meeting server for a token with the join
- * token (POST /media/livekit-token) and hands it to the adapter.
+ * token (POST /media/livekit-token) and hands it to the adapter. And each
+ * attempt to join LiveKit (a retry after a drop, a second connect) asks the
+ * real meeting server's endpoint for a fresh token: one is valid 15 minutes.
  */
 import assert from 'node:assert/strict';
 import { build } from 'esbuild';
@@ -42,8 +44,9 @@ describe('the LiveKit adapter in Chromium, without a LiveKit server', { timeout:
   let dir: string;
   let browser: Browser;
   let livekitUrl: string;
-  /** Who asked the token endpoint, in order. */
-  const asked: string[] = [];
+  /** Who asked the token endpoint, in order, and for which call of the test page's `connect` (its `x-connect` header). */
+  const asked: { readonly who: string; readonly connect?: string }[] = [];
+  const whoAsked = () => asked.map((a) => a.who);
 
   before(async () => {
     const bundle = await build({
@@ -74,7 +77,8 @@ describe('the LiveKit adapter in Chromium, without a LiveKit server', { timeout:
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
       if (path === '/media/livekit-token' && req.method === 'POST') {
         const claims = await server.tokens.verify(String(req.headers.authorization).replace(/^Bearer /, '')).catch(() => undefined);
-        asked.push(claims?.participantId ?? 'invalid');
+        const connect = req.headers['x-connect'];
+        asked.push({ who: claims?.participantId ?? 'invalid', ...(typeof connect === 'string' ? { connect } : {}) });
       }
       if (mounted.endpoint && (await mounted.endpoint(req, res))) return true;
       const file = files[path];
@@ -160,7 +164,7 @@ describe('the LiveKit adapter in Chromium, without a LiveKit server', { timeout:
     }
   });
 
-  it('<party-meeting-room media="livekit">: on “Vào họp” the room asks the meeting server for the member’s LiveKit token and the adapter uses it', async () => {
+  it('<party-meeting-room media="livekit">: on “Vào họp” the adapter asks the meeting server for the member’s LiveKit token, uses it, and asks anew when it tries again', async () => {
     const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
     const page = await context.newPage();
     try {
@@ -173,14 +177,49 @@ describe('the LiveKit adapter in Chromium, without a LiveKit server', { timeout:
         if (current.status !== 'failed') throw new Error(JSON.stringify(current));
         return current;
       }, 20_000);
-      assert.deepEqual(asked, ['full-b'], 'one token asked, with full-b’s join token');
+      assert.equal(whoAsked()[0], 'full-b', 'a token asked with full-b’s join token');
       assert.equal(v.error?.code, 'server-unreachable');
       // Had the token not reached the adapter, the detail would say "no LiveKit token".
       assert.doesNotMatch(v.error?.detail ?? '', /no LiveKit token/);
+      // LiveKit cannot be reached: the adapter tries again a second later, with a fresh token, never the first one again.
+      await waitFor('a second token asked', async () => (asked.length >= 2 ? true : Promise.reject(new Error(JSON.stringify(asked)))), 15_000);
+      assert.deepEqual([...new Set(whoAsked())], ['full-b'], 'every token asked with full-b’s join token');
       // The meeting goes on: the room still shows the procedure.
       assert.ok(await page.locator('party-meeting-room media-stage').count(), 'the stage is shown with the error');
     } finally {
       await context.close();
+    }
+  });
+  it('a second connect of the same join asks the meeting server for a new token, and so does every retry', async () => {
+    const token = await server.tokens.sign({ meetingId: testMeeting.id, participantId: 'full-a', role: 'member' }, '1h');
+    asked.length = 0;
+    const page = await adapterPage({ options: options(), tokenFrom: token });
+    try {
+      const first = await viewOf(page);
+      assert.deepEqual([first.status, first.error?.code], ['failed', 'server-unreachable'], JSON.stringify(first));
+      // The token came (the endpoint minted one): what failed is LiveKit, where nothing listens.
+      assert.doesNotMatch(first.error?.detail ?? '', /no LiveKit token/);
+      assert.deepEqual(asked[0], { who: 'full-a', connect: '1' });
+      await page.evaluate(() => window.livekitTest.reconnect());
+      assert.ok(asked.some((a) => a.who === 'full-a' && a.connect === '2'), `the second connect asked for its own token: ${JSON.stringify(asked)}`);
+      // Within that connect, the retry after LiveKit failed asks again.
+      const secondConnect = () => asked.filter((a) => a.connect === '2').length;
+      await waitFor('the retry asked for a token', async () => (secondConnect() >= 2 ? true : Promise.reject(new Error(JSON.stringify(asked)))), 15_000);
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('the meeting server refuses the token (a bad join token): server-unreachable, saying the meeting server gave none', async () => {
+    asked.length = 0;
+    const page = await adapterPage({ options: options(), tokenFrom: 'not-a-join-token' });
+    try {
+      const v = await viewOf(page);
+      assert.deepEqual([v.status, v.error?.code], ['failed', 'server-unreachable']);
+      assert.match(v.error?.detail ?? '', /the meeting server gave no LiveKit token: the meeting server answered 401/);
+      assert.deepEqual(asked[0], { who: 'invalid', connect: '1' });
+    } finally {
+      await page.context().close();
     }
   });
 });

@@ -21,8 +21,9 @@ export interface MediaAdapterOptions {
 /**
  * The meeting-server path an adapter asks its media-server token from, when
  * it needs one: an adapter that does says so with a `mediaTokenPath` property
- * (LiveKit's is `/media/livekit-token`, server/livekit.ts); the room then asks
- * with the member's join token and passes the answer as `MediaJoin.mediaToken`.
+ * (LiveKit's is `/media/livekit-token`, server/livekit.ts); the room then
+ * gives it `MediaJoin.fetchMediaToken`, which asks there with the member's join
+ * token, at every join and rejoin.
  */
 export function mediaTokenPathOf(adapter: MediaAdapter<MediaStreamTrack>): string | undefined {
   const path = (adapter as { readonly mediaTokenPath?: unknown }).mediaTokenPath;

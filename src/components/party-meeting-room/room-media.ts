@@ -177,16 +177,11 @@ export class RoomMedia implements ReactiveController {
     this.host.requestUpdate();
     const adapter = await this.loading;
     if (session !== this.session || !adapter) return;
-    // A media server with tokens of its own (LiveKit): the meeting server mints one for this member.
+    // A media server with tokens of its own (LiveKit): the adapter asks the meeting server for one, with this
+    // member's join token, each time it joins (a token is valid for minutes); a failure lands in its snapshot.
     const tokenPath = mediaTokenPathOf(adapter);
-    let mediaToken: string | undefined;
-    if (tokenPath && config?.mediaToken) {
-      mediaToken = await config.mediaToken(tokenPath).catch((error: unknown) => {
-        // Connected without it, the adapter reports why in its snapshot; the meeting goes on.
-        console.warn('party-meeting: the meeting server gave no media token.', error);
-        return undefined;
-      });
-    }
+    const askToken = config?.mediaToken;
+    const fetchMediaToken = tokenPath && askToken ? () => askToken(tokenPath) : undefined;
     const snapshot = store?.getSnapshot();
     if (session !== this.session || !snapshot?.meeting || !snapshot.you) return;
     this.adapter = adapter;
@@ -201,7 +196,7 @@ export class RoomMedia implements ReactiveController {
       ...(choice.audioDeviceId ? { microphoneId: choice.audioDeviceId } : {}),
       ...(choice.videoDeviceId ? { cameraId: choice.videoDeviceId } : {}),
       ...(isSignalling(store) ? { signalling: store } : {}),
-      ...(mediaToken ? { mediaToken } : {}),
+      ...(fetchMediaToken ? { fetchMediaToken } : {}),
     };
     this.step = 'joined';
     this.host.requestUpdate();

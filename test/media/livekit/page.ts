@@ -3,7 +3,10 @@
  * adapter alone, driven through `window.livekitTest`, or a whole
  * `<party-meeting-room media="livekit">` as a portal embeds it. The query:
  * `mode=adapter|room`, `loader=0` (no loader: the adapter imports the bare
- * name, for an import map), `options` and `join` (JSON), `token` (the join token).
+ * name, for an import map), `options` and `join` (JSON), `token` (the join token);
+ * `tokenFrom` (a join token): the adapter's join asks the meeting server's
+ * POST /media/livekit-token with it (`MediaJoin.fetchMediaToken`), saying in
+ * `x-connect` which call of `connect` it serves.
  */
 import '../../../src/components/party-meeting-room/define.js';
 import type { MediaJoin } from '../../../src/core/media.js';
@@ -21,7 +24,7 @@ export interface LivekitView {
 
 declare global {
   interface Window {
-    livekitTest: { view(): LivekitView; call(method: string, value: unknown): Promise<void>; connected: boolean };
+    livekitTest: { view(): LivekitView; call(method: string, value: unknown): Promise<void>; connected: boolean; reconnect(): Promise<void> };
   }
 }
 
@@ -52,14 +55,34 @@ if (params.get('mode') === 'room') {
       return adapter ? view(adapter) : { status: 'none', microphoneOn: false, microphoneLocked: false, remotes: 0 };
     },
     call: async () => {},
+    reconnect: async () => {},
   };
 } else {
   const adapter = params.get('loader') === '0' ? createBare(options) : createLivekitAdapter(options);
-  const join = { meetingId: 'test-meeting', participantId: 'full-a', name: 'Đảng viên A', ...(JSON.parse(params.get('join') ?? '{}') as Partial<MediaJoin>) };
+  const joinToken = params.get('tokenFrom');
+  let connects = 0;
+  const fetchMediaToken = async (): Promise<string> => {
+    const response = await fetch('/media/livekit-token', { method: 'POST', headers: { authorization: `Bearer ${joinToken}`, 'x-connect': String(connects) } });
+    if (!response.ok) throw new Error(`the meeting server answered ${response.status}`);
+    return ((await response.json()) as { token: string }).token;
+  };
+  const join: MediaJoin = {
+    meetingId: 'test-meeting',
+    participantId: 'full-a',
+    name: 'Đảng viên A',
+    ...(joinToken === null ? {} : { fetchMediaToken }),
+    ...(JSON.parse(params.get('join') ?? '{}') as Partial<MediaJoin>),
+  };
+  const connect = async () => {
+    connects += 1;
+    await adapter.connect(join);
+  };
   window.livekitTest = {
     connected: false,
     view: () => view(adapter),
     call: (method, value) => (adapter[method as 'setMicrophone'] as (v: unknown) => Promise<void>).call(adapter, value),
+    // The same join again, as a page that connects the adapter anew would.
+    reconnect: connect,
   };
-  void adapter.connect(join).then(() => (window.livekitTest.connected = true));
+  void connect().then(() => (window.livekitTest.connected = true));
 }

@@ -32,7 +32,8 @@ const FINAL_DISCONNECTS = new Set([1, 2, 4, 5]);
 /**
  * The LiveKit media adapter: the meeting's room on a LiveKit server (room =
  * meeting id, identity = meeting participant id), with the token the meeting
- * server minted (`MediaJoin.mediaToken`, server/livekit.ts), which carries
+ * server mints (`MediaJoin.fetchMediaToken`, asked anew at every join and
+ * rejoin, or `MediaJoin.mediaToken`; server/livekit.ts), which carries
  * what the member may do (a delegate publishes only at the floor, a guest
  * never). Adaptive stream and dynacast on, simulcast, optional end-to-end
  * encryption (livekit-room.ts); what it receives and how video is sized,
@@ -80,7 +81,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     this.cameraWanted = !join.cameraOff;
     this.audioOnly = join.audioOnly ?? false;
     if (typeof globalThis.RTCPeerConnection !== 'function') return this.stopWith('not-supported', 'RTCPeerConnection is missing');
-    if (!join.mediaToken) return this.stopWith('server-unreachable', 'no LiveKit token: the meeting server minted none (is LIVEKIT_URL set on it?)');
+    if (!join.mediaToken && !join.fetchMediaToken) return this.stopWith('server-unreachable', 'no LiveKit token: the meeting server minted none (is LIVEKIT_URL set on it?)');
     this.base = 'connecting';
     this.changed();
     try {
@@ -176,10 +177,23 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
 
   // ---- joining ---------------------------------------------------------------------------------
 
-  /** Makes a room, connects it with the token, then publishes what the member wants; retries later when LiveKit cannot be reached. */
+  /**
+   * Gets a token, makes a room, connects it with the token, then publishes
+   * what the member wants; retries later when the meeting server or LiveKit
+   * cannot be reached.
+   */
   private async start(join: MediaJoin, retryMs: number): Promise<void> {
     const epoch = ++this.epoch;
     const current = () => this.epoch === epoch && this.join === join;
+    const token = await this.token(join);
+    if (!current()) return;
+    if (token === undefined) {
+      this.base = 'failed';
+      this.changed();
+      this.retry(join, retryMs);
+      return;
+    }
+    this.mark('token');
     let room: Room;
     try {
       room = await createRoom(this.lk!, this.options, join.microphoneId);
@@ -192,7 +206,7 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     this.listen(room);
     try {
       const rtcConfig = this.options.iceServers ? { rtcConfig: { iceServers: [...this.options.iceServers] } } : {};
-      await room.connect(this.options.url, join.mediaToken!, { autoSubscribe: false, ...rtcConfig });
+      await room.connect(this.options.url, token, { autoSubscribe: false, ...rtcConfig });
     } catch (error) {
       if (!current() || isCancelled(error)) return;
       this.room = undefined;
@@ -218,7 +232,24 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     this.changed();
   }
 
-  /** LiveKit could not be reached (or left us): say so, and join again later with the same token. */
+  /**
+   * The token for one attempt to join: a fresh one from the meeting server
+   * whenever the join says how to ask (a token is valid for 15 minutes,
+   * server/livekit.ts, and a rejoin after a drop may come later), else the
+   * join's own. Undefined, with the error in the snapshot, when the meeting
+   * server gave none.
+   */
+  private async token(join: MediaJoin): Promise<string | undefined> {
+    if (!join.fetchMediaToken) return join.mediaToken;
+    try {
+      return await join.fetchMediaToken();
+    } catch (error) {
+      if (this.join === join) this.fail({ code: 'server-unreachable', detail: `the meeting server gave no LiveKit token: ${error instanceof Error ? error.message : String(error)}` });
+      return undefined;
+    }
+  }
+
+  /** LiveKit or the meeting server could not be reached (or LiveKit left us): join again later, with a fresh token. */
   private retry(join: MediaJoin, retryMs: number): void {
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
