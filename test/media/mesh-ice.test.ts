@@ -28,16 +28,31 @@ const skip = adapterSkipReason(mesh);
 const ip = (...args: string[]) => execFileSync('ip', args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
 /** The media path's interface and address (Janus's tests use jv0 with 127.0.0.2). */
 const PATH = { link: 'jm0', peer: 'jm1', address: '127.0.0.3' };
-/** Every packet to the path's address is dropped (the kernel refuses to send it), as when a network is lost. */
-const cutPath = () => ip('route', 'replace', 'blackhole', `${PATH.address}/32`, 'table', 'local');
-/** The address is local again, as the kernel set it when it was added. */
-const restorePath = () => ip('route', 'replace', 'local', `${PATH.address}/32`, 'dev', PATH.link, 'table', 'local', 'proto', 'kernel', 'scope', 'host', 'src', PATH.address);
+
+/**
+ * The addresses Chromium gathers on without the loopback flag: every IPv4
+ * address not on `lo` (ours, and Janus's 127.0.0.2 on jv0 when the Janus
+ * tests ran before in the same namespace), with its interface.
+ */
+function mediaPaths(): { address: string; dev: string }[] {
+  return ip('-o', '-4', 'addr', 'show')
+    .split('\n')
+    .map((line) => line.match(/^\d+:\s+(\S+)\s+inet\s+([\d.]+)\//))
+    .filter((m): m is RegExpMatchArray => m !== null && m[1] !== 'lo')
+    .map((m) => ({ dev: m[1]!, address: m[2]! }));
+}
+/** Every packet to those addresses is dropped (the kernel refuses to send it), as when a network is lost. */
+const cutPaths = (paths: readonly { address: string }[]) => paths.forEach((p) => ip('route', 'replace', 'blackhole', `${p.address}/32`, 'table', 'local'));
+/** The addresses are local again, as the kernel set them when they were added. */
+const restorePaths = (paths: readonly { address: string; dev: string }[]) =>
+  paths.forEach((p) => ip('route', 'replace', 'local', `${p.address}/32`, 'dev', p.dev, 'table', 'local', 'proto', 'kernel', 'scope', 'host', 'src', p.address));
 
 describe('mesh: the media path goes away and comes back', { timeout: 180_000 }, () => {
   let bed: MediaTestbed | undefined;
   let browser: Browser | undefined;
   let pages: MediaPage[] = [];
   let pathAdded = false;
+  let paths: { address: string; dev: string }[] = [];
 
   before(async () => {
     if (skip) return;
@@ -46,6 +61,7 @@ describe('mesh: the media path goes away and comes back', { timeout: 180_000 }, 
     ip('addr', 'add', `${PATH.address}/32`, 'dev', PATH.link);
     ip('link', 'set', PATH.link, 'up');
     ip('link', 'set', PATH.peer, 'up');
+    paths = mediaPaths();
     bed = await MediaTestbed.start(mesh, [testMeeting], (await mesh.setup()).options);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: MEDIA_ARGS.filter((a) => a !== '--allow-loopback-in-peer-connection') });
     pages = [await bed.open('chair', testMeeting.id, { role: 'chair', browser }), await bed.open('full-a', testMeeting.id, { role: 'member', browser })];
@@ -53,6 +69,7 @@ describe('mesh: the media path goes away and comes back', { timeout: 180_000 }, 
   after(async () => {
     await browser?.close().catch(() => {});
     await bed?.stop();
+    if (paths.length > 0) restorePaths(paths);
     if (pathAdded) ip('link', 'del', PATH.link);
   });
 
@@ -76,15 +93,16 @@ describe('mesh: the media path goes away and comes back', { timeout: 180_000 }, 
     });
   }
 
-  it('media flows over the veth address alone', { skip }, async () => {
+  it('media flows over the veth addresses alone', { skip }, async () => {
     await flowing('both receive each other', 20_000);
     const candidates = await pages[0]!.page.evaluate(() => window.media.localCandidateAddresses());
-    assert.deepEqual(candidates, [PATH.address], 'no candidate on 127.0.0.1: the path taken down is the only one');
+    assert.ok(candidates.includes(PATH.address), `gathered on ${PATH.address}: ${candidates.join(', ')}`);
+    assert.deepEqual(candidates, paths.map((p) => p.address).filter((a) => candidates.includes(a)).sort(), 'no candidate on 127.0.0.1: only the paths the test cuts');
   });
 
   it('the path goes: both pages report ice-failed (a stable code) while the meeting stays connected', { skip }, async () => {
     const started = Date.now();
-    cutPath();
+    cutPaths(paths);
     await waitFor(
       'both pages report ice-failed',
       async () => {
@@ -102,7 +120,7 @@ describe('mesh: the media path goes away and comes back', { timeout: 180_000 }, 
 
   it('the path comes back: media flows again with no new connect, and the error is gone', { skip }, async () => {
     const started = Date.now();
-    restorePath();
+    restorePaths(paths);
     await flowing('both receive each other again', 60_000);
     console.log(`# mesh: media back ${Date.now() - started} ms after the path came back`);
     await waitFor(
