@@ -26,29 +26,6 @@ export const attendanceRollStyles = css`
     font-size: 1.5em;
     font-weight: 700;
   }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  li {
-    border-top: 1px solid var(--_border);
-    padding: 0.6em 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 1em;
-    align-items: center;
-    justify-content: space-between;
-  }
-  .who {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.6em;
-  }
-  .name {
-    font-weight: 600;
-  }
   .dot {
     width: 0.7em;
     height: 0.7em;

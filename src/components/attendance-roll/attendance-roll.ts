@@ -5,7 +5,7 @@ import type { ClientSnapshot } from '../../client/index.js';
 import { AttendanceMarkedEvent, AttendanceRequestEvent, type AttendanceRequest } from '../shared/events.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { StoreElement } from '../shared/store-element.js';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, personRowStyles } from '../shared/styles.js';
 import { attendanceRollStyles } from './attendance-roll.styles.js';
 
 const MARKS: readonly AttendanceMark[] = ['present-online', 'present-in-person', 'absent-with-reason', 'absent-without-reason', 'exempt'];
@@ -57,7 +57,7 @@ function markCommand(state: MeetingState, memberId: string, mark: AttendanceMark
  * @cssproperty --party-accent - Accent colour of primary and selected buttons.
  */
 export class AttendanceRoll extends StoreElement {
-  static override styles = [baseStyles, attendanceRollStyles];
+  static override styles = [baseStyles, personRowStyles, attendanceRollStyles];
 
   /** The member whose reason of absence is being written. */
   @state() private editing?: string;

@@ -1,30 +1,6 @@
 import { css } from 'lit';
 
 export const lobbyGateStyles = css`
-  p {
-    margin: 0;
-  }
-  h2 {
-    font-size: 1.25em;
-    margin: 0;
-  }
-  h3 {
-    font-size: 1.05em;
-    margin: 0;
-  }
-  h3:focus {
-    outline: none;
-  }
-  h3:focus-visible {
-    outline: 3px solid #1d4ed8;
-    outline-offset: 2px;
-  }
-  .note {
-    color: var(--_muted);
-  }
-  [role='alert']:empty {
-    display: none;
-  }
 
   /* A participant's screen: one calm card, large type, nothing to press. */
   .card {
@@ -130,29 +106,6 @@ export const lobbyGateStyles = css`
     align-items: center;
     justify-content: space-between;
     gap: 0.5em 1em;
-  }
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-  }
-  li {
-    border-top: 1px solid var(--_border);
-    padding: 0.6em 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 1em;
-    align-items: center;
-    justify-content: space-between;
-  }
-  .who {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.6em;
-  }
-  .name {
-    font-weight: 600;
   }
   .badge {
     font-size: 0.85em;

@@ -5,7 +5,7 @@ import type { Self } from '../../client/index.js';
 import type { MessageKey } from '../shared/i18n.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { StoreElement } from '../shared/store-element.js';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, panelStyles, personRowStyles } from '../shared/styles.js';
 import { elapsedMs, formatClock, isoDuration } from '../shared/time-format.js';
 import { LobbyChangedEvent, LobbyRequestEvent, type LobbyCommand } from './lobby-gate.events.js';
 import { admittedPeople, refusedPeople, standing, timeOfDay, waitingPeople, type LobbyPerson, type LobbyView } from './lobby-gate.model.js';
@@ -46,7 +46,7 @@ type Key = keyof (typeof STRINGS)['vi'];
  * @cssproperty --party-border - Border colour.
  */
 export class LobbyGate extends StoreElement {
-  static override styles = [baseStyles, lobbyGateStyles];
+  static override styles = [baseStyles, panelStyles, personRowStyles, lobbyGateStyles];
 
   /** Seconds the "you have been let in" notice stays before the gate hides itself. */
   @property({ type: Number, attribute: 'notice-seconds' }) noticeSeconds = 10;

@@ -62,3 +62,59 @@ export const baseStyles = css`
     font-weight: 600;
   }
 `;
+
+/** The headings, notes and live alert of a procedure panel (the roll, the lobby, the speakers). */
+export const panelStyles = css`
+  h2 {
+    font-size: 1.25em;
+    margin: 0;
+  }
+  h3 {
+    font-size: 1.05em;
+    margin: 0;
+  }
+  /* A heading that takes the focus when its part changes: a ring for the keyboard only. */
+  h3:focus {
+    outline: none;
+  }
+  h3:focus-visible {
+    outline: 3px solid #1d4ed8;
+    outline-offset: 2px;
+  }
+  p {
+    margin: 0;
+  }
+  .note {
+    color: var(--_muted);
+  }
+  [role='alert']:empty {
+    display: none;
+  }
+`;
+
+/** A list of people, one row each: who (name and badges) on the left, what can be done on the right, wrapping on a phone. */
+export const personRowStyles = css`
+  ul {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  li {
+    border-top: 1px solid var(--_border);
+    padding: 0.6em 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5em 1em;
+    align-items: center;
+    justify-content: space-between;
+  }
+  .who {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25em 0.6em;
+  }
+  .name {
+    font-weight: 600;
+  }
+`;

@@ -5,30 +5,6 @@ export const speakerQueueStyles = css`
     display: grid;
     gap: 0.75em;
   }
-  h2 {
-    font-size: 1.25em;
-    margin: 0;
-  }
-  h3 {
-    font-size: 1.05em;
-    margin: 0;
-  }
-  h3:focus {
-    outline: none;
-  }
-  h3:focus-visible {
-    outline: 3px solid #1d4ed8;
-    outline-offset: 2px;
-  }
-  p {
-    margin: 0;
-  }
-  .note {
-    color: var(--_muted);
-  }
-  [role='alert']:empty {
-    display: none;
-  }
   .floor {
     border: 2px solid var(--_border);
     border-radius: 10px;
@@ -117,31 +93,15 @@ export const speakerQueueStyles = css`
   .times {
     margin-top: 0.5em;
   }
-  ol,
-  ul {
+  ol {
     list-style: none;
     margin: 0;
     padding: 0;
-  }
-  li {
-    border-top: 1px solid var(--_border);
-    padding: 0.6em 0;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5em 1em;
-    align-items: center;
-    justify-content: space-between;
   }
   li.mine {
     background: #fde8ea;
     padding-inline: 0.5em;
     border-radius: 6px;
-  }
-  .who {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25em 0.6em;
   }
   .position {
     display: inline-grid;
@@ -152,9 +112,6 @@ export const speakerQueueStyles = css`
     background: var(--_text);
     color: var(--_surface);
     font-weight: 700;
-  }
-  .name {
-    font-weight: 600;
   }
   .org,
   .wait {

@@ -13,7 +13,7 @@ import {
 } from '../../core/index.js';
 import type { Self } from '../../client/index.js';
 import { StoreElement } from '../shared/store-element.js';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, panelStyles, personRowStyles } from '../shared/styles.js';
 import { ClockController } from '../shared/clock-controller.js';
 import { formatClock, isoDuration } from '../shared/time-format.js';
 import { SpeakerChangedEvent, SpeakerRequestEvent, type SpeakerCommand } from './speaker-queue.events.js';
@@ -58,7 +58,7 @@ const sameTurn = (a?: Floor, b?: Floor) => a?.participantId === b?.participantId
  * @cssproperty --party-border - Border colour.
  */
 export class SpeakerQueue extends StoreElement {
-  static override styles = [baseStyles, speakerQueueStyles];
+  static override styles = [baseStyles, panelStyles, personRowStyles, speakerQueueStyles];
 
   /** The chair's "mute everyone else" choice, per person who may be given the floor. */
   @state() private muteChoices: Readonly<Record<string, boolean>> = {};
