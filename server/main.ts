@@ -28,6 +28,10 @@
  * meeting pages, `mesh` (default), `janus` with its ws:// address, or `none`
  * for the procedure alone).
  *
+ * SCORING_FRAME_FILE (a JSON file: the province's scoring frame for the
+ * delegates' assessments, checked at start, see server/scoring-frame.ts and
+ * docs/scoring-frame.example.json; default the core's policy values).
+ *
  * The REST API (docs/openapi.json) is always mounted under /api; its registry
  * is in PostgreSQL with DATABASE_URL, else in DATA_DIR/registry.sqlite.
  */
@@ -35,7 +39,7 @@ import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { replay, type MeetingDefinition } from '../src/core/index.js';
+import { replay, type AssessmentFrame, type MeetingDefinition } from '../src/core/index.js';
 import { createApi, invitesGate, reportWriter, type Api } from './api/index.js';
 import { startMeetingServer } from './app.js';
 import { demoInvites, demoMediaFrom, demoSite, type DemoMedia } from './demo.js';
@@ -44,6 +48,7 @@ import { jsonLog } from './log.js';
 import { Notifier } from './notify.js';
 import { followFloor, livekitConfigFromEnv, livekitTokenEndpoint, LivekitTokens } from './livekit.js';
 import { sampleMeeting } from './sample-cell.js';
+import { readScoringFrame } from './scoring-frame.js';
 import type { EventStore } from './event-store.js';
 import type { MeetingOwnership } from './ownership.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
@@ -105,6 +110,19 @@ function demoMedia(): DemoMedia {
 }
 const demoMediaChoice = demo ? demoMedia() : undefined;
 
+/** SCORING_FRAME_FILE, checked before anything starts: a frame that is not usable stops the server with every problem named. */
+function scoringFrame(): AssessmentFrame | undefined {
+  const file = process.env.SCORING_FRAME_FILE;
+  if (!file) return undefined;
+  try {
+    return readScoringFrame(file);
+  } catch (error) {
+    console.error(`party-meeting server: ${(error as Error).message}`);
+    process.exit(2);
+  }
+}
+const assessmentFrame = scoringFrame();
+
 /** ALLOWED_ORIGINS: the portal origins whose pages may open the meeting WebSocket and call the REST API. */
 const allowedOrigins = process.env.ALLOWED_ORIGINS?.split(',').map((origin) => origin.trim()).filter(Boolean);
 const store = await openStore();
@@ -158,6 +176,7 @@ mounted.api = createApi({
   ...(notifier ? { notify: (notice) => notifier.send(notice) } : {}),
   // The same portal origins may call the REST API from their pages (CORS).
   ...(allowedOrigins ? { allowedOrigins } : {}),
+  ...(assessmentFrame ? { assessmentFrame } : {}),
 });
 if (livekit) {
   mounted.livekit = livekitTokenEndpoint({
