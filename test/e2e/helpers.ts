@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 
@@ -41,6 +42,31 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 
 /** Thrown by a probe of `waitFor` to stop retrying at once. */
 export class GaveUp extends Error {}
+
+/**
+ * The steps of one end-to-end scenario, run in order: once a step fails, the
+ * later ones are skipped with the reason rather than failing in cascade.
+ */
+export class Scenario {
+  /** Whether a step has failed (the suite then prints the server's log). */
+  failed = false;
+
+  /** Registers one step (a node:test `it`). */
+  readonly step = (name: string, body: () => Promise<void>): void => {
+    it(name, async (t) => {
+      if (this.failed) {
+        t.skip('an earlier step failed');
+        return;
+      }
+      try {
+        await body();
+      } catch (error) {
+        this.failed = true;
+        throw error;
+      }
+    });
+  };
+}
 
 /**
  * Retries `probe` until it returns without throwing (expect-style polling),

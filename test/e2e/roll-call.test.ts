@@ -13,10 +13,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { JoinTokens } from '../../server/tokens.js';
-import { CHROMIUM_ARGS, PageSocket, ServerProcess, freePort, waitFor } from './helpers.js';
+import { CHROMIUM_ARGS, freePort, PageSocket, Scenario, ServerProcess, waitFor } from './helpers.js';
 
 /** Action buttons of the meeting's procedure: the member's own camera and microphone (<device-check>, <media-stage>) are no chair's control. */
 async function procedureActions(page: Page): Promise<number> {
@@ -94,28 +94,15 @@ describe('roll call, end to end (server process + Chromium)', { timeout: 180_000
   let delegate: Page;
   const pages: { name: string; page: Page }[] = [];
   const tokens = { chair: '', member: '', delegate: '' };
-  let failed = false;
+  // Steps in order; once one fails, the later ones are skipped.
+  const scenario = new Scenario();
+  const { step } = scenario;
   let setUp = false;
 
   /** The roll as the chair has marked it so far; unmarked members are absent from it. */
   const roll: Record<string, Mark> = {};
   const expectedMarks = () => Object.fromEntries(MEMBERS.map((id) => [id, roll[id] ?? 'unmarked']));
 
-  /** One step of the scenario; once a step fails, the later ones are skipped rather than failing in cascade. */
-  function step(name: string, body: () => Promise<void>): void {
-    it(name, async (t) => {
-      if (failed) {
-        t.skip('an earlier step failed');
-        return;
-      }
-      try {
-        await body();
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    });
-  }
 
   /** Waits until every page shows `expected` (the roll's marks, its counts, phase, status and who is online). */
   async function expectEveryPage(expected: { counts: Counts; phase: string; status?: string; online?: string[] }, timeoutMs = 5_000) {
@@ -167,7 +154,7 @@ describe('roll call, end to end (server process + Chromium)', { timeout: 180_000
 
   after(async () => {
     try {
-      if (failed || !setUp) {
+      if (scenario.failed || !setUp) {
         for (const server of servers) console.log(server.log());
         if (pageProblems.length > 0) console.log(`----- page console -----\n${pageProblems.join('\n')}`);
       }

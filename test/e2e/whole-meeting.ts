@@ -34,11 +34,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { sampleMeeting } from '../../server/sample-cell.js';
 import { JoinTokens } from '../../server/tokens.js';
-import { CHROMIUM_ARGS, ServerProcess, freePort, waitFor } from './helpers.js';
+import { CHROMIUM_ARGS, freePort, Scenario, ServerProcess, waitFor } from './helpers.js';
 import { KEEP_NAMES_SHIM, readMeetingView, type ClosedVoteView, type MeetingView, type MinutesVoteView } from './meeting-view.js';
 
 const MEETING_ID = 'vnpt-van-yen-2026-11';
@@ -108,7 +108,9 @@ export function describeWholeMeeting(config: WholeMeetingConfig): void {
     let probationary: Page;
     let delegate: Page;
     const tokens = { chair: '', member: '', probationary: '', delegate: '' };
-    let failed = false;
+    // Steps in order; once one fails, the later ones are skipped.
+    const scenario = new Scenario();
+    const { step } = scenario;
     let setUp = false;
 
     // ——— what every page should show, kept as the meeting goes ———
@@ -271,21 +273,6 @@ export function describeWholeMeeting(config: WholeMeetingConfig): void {
       );
     }
 
-    /** One step of the meeting; once one fails, the later ones are skipped rather than failing in cascade. */
-    function step(name: string, body: () => Promise<void>): void {
-      it(name, async (t) => {
-        if (failed) {
-          t.skip('an earlier step failed');
-          return;
-        }
-        try {
-          await body();
-        } catch (error) {
-          failed = true;
-          throw error;
-        }
-      });
-    }
 
     async function openPage(name: string, id: string, token: string): Promise<Page> {
       // With media, the person lets the page use camera and microphone (the browser's prompt, answered yes).
@@ -512,7 +499,7 @@ export function describeWholeMeeting(config: WholeMeetingConfig): void {
 
     after(async () => {
       try {
-        if (failed || !setUp) for (const server of servers) console.log(server.log());
+        if (scenario.failed || !setUp) for (const server of servers) console.log(server.log());
         if (pageProblems.length > 0) console.log(`----- page console (errors and warnings) -----\n${pageProblems.join('\n')}`);
       } finally {
         await browser?.close().catch((error) => console.log(`closing the browser failed: ${String(error)}`));
