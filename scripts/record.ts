@@ -5,14 +5,19 @@
  *   node --import tsx scripts/record.ts export <meetingId> > meeting.json
  *   node --import tsx scripts/record.ts import < meeting.json
  *   node --import tsx scripts/record.ts backup <file.sqlite>        # SQLite only: the whole store, online
+ *   node --import tsx scripts/record.ts report-backfill [--all] [meetingId …]
+ *       # the pilot report's lines of closed meetings that have none (closed before the report
+ *       # tables, or imported), from their logs; --all writes every line again; idempotent
  *
  * The store is the server's: PostgreSQL when DATABASE_URL is set, else the
- * SQLite file in DATA_DIR (./data).
+ * SQLite file in DATA_DIR (./data); the registry (report lines) likewise.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { EventStore } from '../server/event-store.js';
 import { RecordError, checkMeeting, exportMeeting, importMeeting } from '../server/record.js';
+import type { RegistryStore } from '../server/registry-store.js';
+import { backfillReports } from '../server/report-backfill.js';
 import { SqliteEventStore } from '../server/sqlite-event-store.js';
 
 async function openStore(): Promise<EventStore> {
@@ -21,6 +26,16 @@ async function openStore(): Promise<EventStore> {
     return PostgresEventStore.open({ url: process.env.DATABASE_URL });
   }
   return new SqliteEventStore(join(resolve(process.env.DATA_DIR ?? 'data'), 'events.sqlite'));
+}
+
+/** The REST API's registry, as the server opens it. */
+async function openRegistry(): Promise<RegistryStore> {
+  if (process.env.DATABASE_URL) {
+    const { PostgresRegistryStore } = await import('../server/postgres-registry-store.js');
+    return PostgresRegistryStore.open({ url: process.env.DATABASE_URL });
+  }
+  const { SqliteRegistryStore } = await import('../server/sqlite-registry-store.js');
+  return new SqliteRegistryStore(join(resolve(process.env.DATA_DIR ?? 'data'), 'registry.sqlite'));
 }
 
 const [command, ...args] = process.argv.slice(2);
@@ -53,8 +68,20 @@ try {
       await store.backup(resolve(args[0]));
       console.log(`backed up to ${resolve(args[0])}`);
       break;
+    case 'report-backfill': {
+      const registry = await openRegistry();
+      try {
+        const ids = args.filter((a) => a !== '--all');
+        const result = await backfillReports(store, registry, { rewrite: args.includes('--all'), ...(ids.length ? { meetingIds: ids } : {}) });
+        for (const id of result.written) console.log(`${id}: report line written`);
+        console.log(`report lines written: ${result.written.length}; already there: ${result.present}; meetings not closed: ${result.notClosed}`);
+      } finally {
+        await registry.close();
+      }
+      break;
+    }
     default:
-      throw new Error('usage: record.ts check [meetingId …] | export <meetingId> | import < file.json | backup <file.sqlite>');
+      throw new Error('usage: record.ts check [meetingId …] | export <meetingId> | import < file.json | backup <file.sqlite> | report-backfill [--all] [meetingId …]');
   }
 } catch (error) {
   console.error(error instanceof RecordError ? `refused:\n${error.message}` : (error as Error).message);
