@@ -1,6 +1,5 @@
-import type { LocalParticipant, Room } from 'livekit-client';
+import type { Room } from 'livekit-client';
 import type {
-  LocalMedia,
   MediaAdapter,
   MediaError,
   MediaErrorCode,
@@ -15,7 +14,8 @@ import { isDeviceError } from '../shared/local-media.js';
 import { MicrophoneFloor } from '../shared/microphone-floor.js';
 import { SnapshotCache } from '../shared/snapshot-cache.js';
 import { BitrateCap } from './livekit-cap.js';
-import { audioCapture, connectError, isCancelled, isRefused, publishError, statusOf, videoCapture } from './livekit-map.js';
+import { localMedia, switchSource } from './livekit-local.js';
+import { connectError, isCancelled, isRefused, publishError, statusOf } from './livekit-map.js';
 import { LIVEKIT_TOKEN_PATH, type LivekitAdapterOptions } from './livekit-options.js';
 import { Receiving, trackSource, type Source } from './livekit-receiving.js';
 import { closeRoom, createRoom, describeRoom, endWorker, hasClosedTransport, listenTo } from './livekit-room.js';
@@ -327,10 +327,6 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
 
   // ---- local media -----------------------------------------------------------------------------
 
-  private source(source: Source) {
-    return trackSource(this.lk!, source);
-  }
-
   private connectedRoom(): Room | undefined {
     return this.base === 'connected' && this.lk ? this.room : undefined;
   }
@@ -347,24 +343,16 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
     await this.enable('camera', this.cameraWanted && !this.audioOnly);
   }
 
-  /**
-   * Switches one of the member's sources on or off through LiveKit (which
-   * captures, publishes, mutes and unmutes); a failure lands in the snapshot
-   * with its code. Off is a mute for the microphone and camera (the camera's
-   * light goes off: LiveKit stops its capture), and the end of a screen share.
-   */
+  /** Switches one of the member's sources on or off (livekit-local.ts); a failure lands in the snapshot with its code. */
   private async enable(source: Source, on: boolean): Promise<void> {
     const room = this.connectedRoom();
     if (!room) return;
-    const participant: LocalParticipant = room.localParticipant;
     if (on && !this.canPublish()) {
       this.fail({ code: 'publish-refused', detail: `the LiveKit token does not allow publishing the ${source} (a delegate without the floor, a guest)` });
       return;
     }
     try {
-      if (source === 'microphone') await participant.setMicrophoneEnabled(on, audioCapture(this.options.audio, this.join?.microphoneId));
-      else if (source === 'camera') await participant.setCameraEnabled(on, videoCapture(this.options.video, this.join?.cameraId));
-      else await participant.setScreenShareEnabled(on, { audio: false, video: true, resolution: { width: 1920, height: 1080, frameRate: 5 } });
+      await switchSource(room, source, on, this.options, this.join);
       if (on) this.clearPublishError();
     } catch (error) {
       if (this.room === room) this.fail(publishError(error));
@@ -399,25 +387,10 @@ export class LivekitAdapter implements MediaAdapter<MediaStreamTrack> {
 
   private compute(): MediaSnapshot<MediaStreamTrack> {
     const room = this.lk ? this.room : undefined;
-    const local = room?.localParticipant;
-    const publication = (source: Source) => local?.getTrackPublication(this.source(source));
-    const microphone = publication('microphone');
-    const camera = publication('camera');
-    const microphoneOn = !!microphone?.track && !microphone.isMuted;
-    const cameraOn = !!camera?.track && !camera.isMuted;
-    const localMedia: LocalMedia<MediaStreamTrack> = {
-      microphoneOn,
-      cameraOn,
-      screenOn: !!publication('screen')?.track,
-      audioOnly: this.audioOnly,
-      ...(this.maxBitrateKbps === undefined ? {} : { maxBitrateKbps: this.maxBitrateKbps }),
-      microphoneLocked: this.floor.locked,
-      ...(cameraOn && camera?.track ? { video: camera.track.mediaStreamTrack } : {}),
-      speaking: microphoneOn && !!local?.isSpeaking,
-    };
+    const local = localMedia(this.lk, room, { audioOnly: this.audioOnly, maxBitrateKbps: this.maxBitrateKbps, microphoneLocked: this.floor.locked });
     const remotes = room ? this.receiving.remotes(this.lk!, room, this.participants, this.audioOnly) : [];
     const status = this.base === 'connected' && room ? statusOf(room.state) : this.base;
-    return { status, local: localMedia, remotes, ...(this.error ? { error: this.error } : {}) };
+    return { status, local, remotes, ...(this.error ? { error: this.error } : {}) };
   }
 
   // ---- errors and notification -----------------------------------------------------------------

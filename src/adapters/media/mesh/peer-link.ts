@@ -1,7 +1,7 @@
-import type { ConnectionQuality, MediaError, RemoteMedia } from '../../../core/media.js';
+import type { MediaError, RemoteMedia } from '../../../core/media.js';
 import { preferCodecs, setTrack, tuneEncoding } from './encodings.js';
 import type { MeshEnvelope, MeshMessage, PeerMediaState } from './signals.js';
-import { levelBetween, linkQuality, receiverEnergy, SPEAKING_HOLD_MS, SPEAKING_LEVEL, type AudioEnergy, type LinkCounters } from '../shared/stats.js';
+import { LinkIndicators } from './link-indicators.js';
 
 /** What this member sends on every link now; the adapter computes it, the link applies it. */
 export interface LocalSending {
@@ -85,8 +85,8 @@ export class PeerLink {
   theirEpoch?: number;
   pc!: RTCPeerConnection;
   remoteState?: PeerMediaState;
-  quality: ConnectionQuality = 'unknown';
-  speaking = false;
+  /** Speaking and quality, for the peer's tile. */
+  readonly indicators = new LinkIndicators();
   private closed = false;
   private makingOffer = false;
   private ignoreOffer = false;
@@ -99,9 +99,6 @@ export class PeerLink {
   private failureReported = false;
   private createdAt = 0;
   private lastHeardAt = 0;
-  private counters?: LinkCounters;
-  private loudAt = 0;
-  private heard?: AudioEnergy;
   private sentState?: string;
   /** When this connection reached each step (ms of `performance.now()`), for diagnostics. */
   private milestones: Record<string, number> = {};
@@ -213,24 +210,15 @@ export class PeerLink {
       ...(t && s?.screen && receives(t.screen) ? { screen: t.screen.receiver.track } : {}),
       microphoneOn: s?.mic ?? false,
       cameraOn: s?.cam ?? false,
-      speaking: this.speaking && (s?.mic ?? false),
-      quality: this.quality,
+      speaking: this.indicators.speaking && (s?.mic ?? false),
+      quality: this.indicators.quality,
     };
   }
 
   /** Samples the peer's audio level since the last sample, for the speaking indicator; returns whether it changed. */
   async sampleSpeaking(now: number): Promise<boolean> {
     const t = this.transceivers();
-    let speaking = false;
-    if (t && this.remoteState?.mic && this.connected) {
-      const heard = await receiverEnergy(t.audio.receiver);
-      if (levelBetween(this.heard, heard) >= SPEAKING_LEVEL) this.loudAt = now;
-      this.heard = heard;
-      speaking = now - this.loudAt < SPEAKING_HOLD_MS;
-    }
-    const changed = speaking !== this.speaking;
-    this.speaking = speaking;
-    return changed;
+    return this.indicators.sampleSpeaking(now, t && this.remoteState?.mic && this.connected ? t.audio.receiver : undefined);
   }
 
   /** The audio sender, for the local level (the same on every link). */
@@ -261,15 +249,8 @@ export class PeerLink {
       const seconds = Math.round((now - this.lostAt) / 1000);
       this.host.failed(this.peerId, { code: 'ice-failed', participantId: this.peerId, detail: `no media path for ${seconds} s after ${this.restarts} ICE restart(s)` });
     }
-    let quality: ConnectionQuality = this.recovering ? 'lost' : 'unknown';
-    if (this.connected) {
-      const reading = linkQuality(await pc.getStats(), this.counters);
-      this.counters = reading.counters;
-      quality = reading.quality;
-    }
-    if (pc !== this.pc || quality === this.quality) return false;
-    this.quality = quality;
-    return true;
+    const quality = await this.indicators.read(pc, this.connected, this.recovering);
+    return pc === this.pc && this.indicators.show(quality);
   }
 
   /** The link's state, for the console and tests. */
@@ -297,10 +278,7 @@ export class PeerLink {
     this.lostAt = undefined;
     this.failureReported = false;
     this.createdAt = Date.now();
-    this.counters = undefined;
-    this.quality = 'unknown';
-    this.speaking = false;
-    this.heard = undefined;
+    this.indicators.reset();
     this.sentState = undefined;
     this.milestones = {};
     this.mark('created');
