@@ -19,12 +19,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startMeetingServer, type MeetingServer } from '../../server/app.js';
-import { LivekitTokens, livekitTokenEndpoint } from '../../server/livekit.js';
+import { livekitConfigFromEnv, LivekitTokens, livekitTokenEndpoint } from '../../server/livekit.js';
 import { silentLog } from '../../server/log.js';
 import { SqliteEventStore } from '../../server/sqlite-event-store.js';
 import { waitFor, repoRoot } from '../e2e/helpers.js';
 import { testMeeting } from '../helpers/meeting.js';
 import type { LivekitView } from './livekit/page.js';
+import { livekitSkipReason } from './livekit/registry.js';
 import { MEDIA_ARGS } from './testbed.js';
 
 const SECRET = 'livekit-adapter-test-secret-long-enough-for-hs256';
@@ -71,7 +72,8 @@ describe('the LiveKit adapter in Chromium, without a LiveKit server', { timeout:
       '/livekit-client.mjs': ['text/javascript', livekitEsm],
     };
     livekitUrl = `ws://127.0.0.1:${await closedPort()}`;
-    const livekit = await LivekitTokens.create({ url: livekitUrl, apiKey: 'APItest', apiSecret: 'livekit-secret-for-the-adapter-test-000000' });
+    // With a LiveKit server given (LIVEKIT_URL and its keys), the endpoint mints for it; the cases without one never reach it.
+    const livekit = await LivekitTokens.create(livekitConfigFromEnv() ?? { url: livekitUrl, apiKey: 'APItest', apiSecret: 'livekit-secret-for-the-adapter-test-000000' });
     const mounted: { endpoint?: ReturnType<typeof livekitTokenEndpoint> } = {};
     const http = async (req: IncomingMessage, res: ServerResponse) => {
       const path = new URL(req.url ?? '/', 'http://localhost').pathname;
@@ -218,6 +220,26 @@ describe('the LiveKit adapter in Chromium, without a LiveKit server', { timeout:
       assert.deepEqual([v.status, v.error?.code], ['failed', 'server-unreachable']);
       assert.match(v.error?.detail ?? '', /the meeting server gave no LiveKit token: the meeting server answered 401/);
       assert.deepEqual(asked[0], { who: 'invalid', connect: '1' });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('with a real LiveKit server: a second connect joins again, with a new token from the meeting server', { skip: livekitSkipReason() }, async () => {
+    const token = await server.tokens.sign({ meetingId: testMeeting.id, participantId: 'full-a', role: 'member' }, '1h');
+    asked.length = 0;
+    const page = await adapterPage({ options: JSON.stringify({ url: process.env.LIVEKIT_URL }), tokenFrom: token });
+    const connected = () =>
+      waitFor('connected to LiveKit', async () => {
+        const v = await viewOf(page);
+        return v.status === 'connected' ? v : Promise.reject(new Error(JSON.stringify(v)));
+      }, 20_000);
+    try {
+      await connected();
+      assert.deepEqual(asked, [{ who: 'full-a', connect: '1' }]);
+      await page.evaluate(() => window.livekitTest.reconnect());
+      await connected();
+      assert.deepEqual(asked, [{ who: 'full-a', connect: '1' }, { who: 'full-a', connect: '2' }]);
     } finally {
       await page.context().close();
     }
