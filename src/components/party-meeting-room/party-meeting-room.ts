@@ -52,6 +52,11 @@ export function serverHttpUrl(server: string | null | undefined, path: string, p
  * depends on media: it goes on when media fails, is `none`, or the store is
  * one without signalling (a `LocalMeetingStore`).
  *
+ * Arriving from an invite link (`invite`) at the top of a page, the member is
+ * brought once to the camera check, so that "Vào họp" is on the first screen
+ * of a phone even below a portal's article header; a page the member has
+ * already scrolled is left where it is.
+ *
  * @tagname party-meeting-room
  * @summary An online party-cell meeting, embedded in any page.
  * @slot - The meeting's elements; a default layout when empty.
@@ -99,6 +104,8 @@ export class PartyMeetingRoom extends PartyElement {
   private ticker?: ReturnType<typeof setInterval>;
   private readonly snapshot = new StoreController<ClientSnapshot>(this, (s) => s);
   private readonly roomMedia = new RoomMedia(this);
+  /** Whether the member arriving from an invite link was brought to the camera check (once). */
+  private broughtToCheck = false;
 
   /** Asks the meeting server for a media-server token (LiveKit's) with the member's join token. */
   private readonly fetchMediaToken = async (path: string): Promise<string> => {
@@ -163,6 +170,26 @@ export class PartyMeetingRoom extends PartyElement {
       void import('../media-stage/define.js');
     }
     this.providedMedia = this.roomMedia.step === 'joined' ? this.roomMedia.adapter : undefined;
+  }
+
+  protected override updated(): void {
+    if (this.broughtToCheck || !this.invite || this.roomMedia.step !== 'check') return;
+    this.broughtToCheck = true;
+    void this.bringToCheck();
+  }
+
+  /**
+   * Scrolls the camera check to the top of the screen once it shows its
+   * first button (by then the page above it has settled: the header's
+   * connection state, the waiting hint), unless the member has scrolled: the
+   * invite link's first screen is the camera check, not the portal's header.
+   */
+  private async bringToCheck(): Promise<void> {
+    const check = this.renderRoot.querySelector('device-check');
+    const ready = () => !!check?.shadowRoot?.querySelector('button[data-action]');
+    for (let waited = 0; !ready() && waited < 10_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!check?.isConnected || window.scrollY > 0) return;
+    this.renderRoot.querySelector('[data-media-step]')?.scrollIntoView({ block: 'start' });
   }
 
   protected override render() {
