@@ -25,6 +25,7 @@ import {
   type MeetingMode,
   type Member,
 } from '../src/core/index.js';
+import { SUMMARY_ABOVE_ROWS, summaryOf } from '../server/api/handlers/reports.js';
 import { pilotReport } from '../server/api/pilot-report.js';
 import { PostgresRegistryStore } from '../server/postgres-registry-store.js';
 import type { CellRecord, MeetingReportEntry, RegistryStore, ReportQuery } from '../server/registry-store.js';
@@ -234,7 +235,10 @@ async function time(store: RegistryStore, scope: string, query: ReportQuery): Pr
     const json = JSON.stringify(report);
     const fullMs = ms(t);
     if (run === 0) {
-      rows = `${cells.length} cells, ${meetings.length} meetings, ${members.length} members; JSON ${(Buffer.byteLength(json) / 1e6).toFixed(1)} MB`;
+      // What <pilot-report> asks (detail=auto): the whole report up to SUMMARY_ABOVE_ROWS rows, else the summary.
+      const auto = meetings.length + members.length > SUMMARY_ABOVE_ROWS ? JSON.stringify(summaryOf(report)) : json;
+      const mb = (text: string) => `${(Buffer.byteLength(text) / 1e6).toFixed(text.length > 100_000 ? 1 : 3)} MB`;
+      rows = `${cells.length} cells, ${meetings.length} meetings, ${members.length} members; JSON ${mb(json)}, as the element asks it (detail=auto) ${mb(auto)}`;
       continue; // warm-up
     }
     samples.cells.push(cellsMs);

@@ -110,6 +110,7 @@ export const PilotReportQuery = v.strictObject({
   format: v.optional(v.picklist(['json', 'csv'])),
   table: v.optional(v.picklist(['cells', 'meetings', 'members'])),
   lang: v.optional(v.picklist(['vi', 'en'])),
+  detail: v.optional(v.picklist(['full', 'summary', 'auto'])),
 });
 
 /** GET /api/meetings query */

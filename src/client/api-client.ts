@@ -170,8 +170,8 @@ export class PartyApiClient {
   }
 
   /** GET /api/reports/pilot: the year's evaluation of the pilot. */
-  pilotReport(year: number, unit?: string, signal?: AbortSignal): Promise<PilotReport> {
-    return this.request('GET', '/api/reports/pilot', { query: { year, unit }, signal });
+  pilotReport(year: number, unit?: string, signal?: AbortSignal, detail?: 'full' | 'summary' | 'auto'): Promise<PilotReport> {
+    return this.request('GET', '/api/reports/pilot', { query: { year, unit, detail }, signal });
   }
 
   /** Sends one request and reads its JSON answer; any refusal becomes an `ApiRequestError`. */

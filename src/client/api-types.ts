@@ -313,6 +313,27 @@ export interface PilotReport {
   readonly meetings: readonly PilotMeetingRow[];
   readonly members: readonly PilotMemberRow[];
   readonly months: readonly PilotMonthRow[];
+  /**
+   * `summary` (asked with `detail=summary`, or `detail=auto` for a large
+   * scope): `meetings` holds only the meetings shorter than the minimum and
+   * `members` only those with a warning, and `totals` counts the whole scope;
+   * the full lists are asked per unit. `full` otherwise.
+   */
+  readonly detail?: PilotReportDetail;
+  /** The whole scope's counts, in a summary. */
+  readonly totals?: PilotReportTotals;
+}
+
+/** How much of the pilot report an answer holds. */
+export type PilotReportDetail = 'full' | 'summary';
+
+/** A summary's counts of the whole scope. */
+export interface PilotReportTotals {
+  readonly meetings: number;
+  readonly members: number;
+  /** Members called to the meetings, summed over them, and those present: the year's attendance rate. */
+  readonly membersCounted: number;
+  readonly present: number;
 }
 
 /** The tables of the pilot report that `format=csv` exports. */

@@ -3,12 +3,22 @@ import { badField } from '../errors.js';
 import { nowIso, readQuery, requireUnitInScope, type Handler } from '../context.js';
 import { pilotCsv } from '../pilot-csv.js';
 import { pilotReport } from '../pilot-report.js';
+import type { PilotReport } from '../../../src/client/api-types.js';
 import { PilotReportQuery } from '../schemas.js';
 
 /**
- * GET /api/reports/pilot?year=&unit=&format=&table=&lang=: per cell, per held
- * meeting and per member, for the units the token may see, aggregated in SQL
- * from the lines written when each meeting closed.
+ * Rows (meetings + members) above which `detail=auto` answers a summary: a
+ * province's whole year (2,000 cells) made 70.7 MB of JSON with every row;
+ * a parent unit's dozen cells stay well under this and get everything.
+ */
+export const SUMMARY_ABOVE_ROWS = 3000;
+
+/**
+ * GET /api/reports/pilot?year=&unit=&format=&table=&lang=&detail=: per cell,
+ * per held meeting and per member, for the units the token may see, aggregated
+ * in SQL from the lines written when each meeting closed. `detail=summary`
+ * (or `auto` above SUMMARY_ABOVE_ROWS rows) keeps every cell and month but
+ * only the short meetings and the warned members, with the scope's totals.
  */
 export const getPilotReport: Handler = async (ctx) => {
   const query = readQuery(ctx, PilotReportQuery);
@@ -17,6 +27,7 @@ export const getPilotReport: Handler = async (ctx) => {
   if (!csv && (query.table !== undefined || query.lang !== undefined)) {
     throw badField(query.table !== undefined ? 'table' : 'lang', 'Only with format=csv.', 'invalid-query');
   }
+  if (csv && query.detail !== undefined) throw badField('detail', 'A CSV is always a whole table.', 'invalid-query');
   await requireUnitInScope(ctx, query.unit);
   const scope = {
     year: query.year,
@@ -40,5 +51,23 @@ export const getPilotReport: Handler = async (ctx) => {
     const unit = query.unit !== undefined ? `-${query.unit}` : '';
     return { status: 200, csv: pilotCsv(report, table, query.lang ?? 'vi'), filename: `bao-cao-thi-diem-${query.year}${unit}-${table}.csv` };
   }
-  return { status: 200, json: report };
+  const detail = query.detail ?? 'full';
+  const summarize = detail === 'summary' || (detail === 'auto' && report.meetings.length + report.members.length > SUMMARY_ABOVE_ROWS);
+  return { status: 200, json: summarize ? summaryOf(report) : { ...report, detail: 'full' } };
 };
+
+/** The report with only its short meetings and warned members, and the scope's totals. */
+export function summaryOf(report: PilotReport): PilotReport {
+  return {
+    ...report,
+    meetings: report.meetings.filter((m) => !m.durationMet),
+    members: report.members.filter((m) => m.level !== 'none'),
+    detail: 'summary',
+    totals: {
+      meetings: report.meetings.length,
+      members: report.members.length,
+      membersCounted: report.meetings.reduce((sum, m) => sum + m.membersCounted, 0),
+      present: report.meetings.reduce((sum, m) => sum + m.present, 0),
+    },
+  };
+}

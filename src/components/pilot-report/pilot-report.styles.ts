@@ -28,6 +28,11 @@ export const pilotReportStyles = css`
     font-weight: 600;
     font-size: 1.05em;
   }
+  .note {
+    border-left: 4px solid var(--_accent);
+    padding: 0.5em 0.75em;
+    background: var(--_surface);
+  }
   .charts {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 24em), 1fr));

@@ -56,6 +56,13 @@ export class PilotReportElement extends ApiElement {
   @property({ type: Number }) year = 0;
   /** A cell id or a parent unit id; empty: every unit the token may see. */
   @property() unit = '';
+  /**
+   * How much to ask: `auto` (default) gets everything for a unit and, for a
+   * large scope such as a province, a summary (every cell and month, the
+   * short meetings and the warned members) with a note to choose a unit;
+   * `summary` or `full` force one.
+   */
+  @property() detail: 'auto' | 'summary' | 'full' = 'auto';
 
   @state() private report?: PilotReport;
   @state() private cells: readonly CellSummary[] = [];
@@ -67,7 +74,7 @@ export class PilotReportElement extends ApiElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('year') || changed.has('unit') || changed.has('api') || changed.has('token')) {
+    if (changed.has('year') || changed.has('unit') || changed.has('detail') || changed.has('api') || changed.has('token')) {
       this.shownYear = this.year || vietnamParts(new Date().toISOString()).year;
       this.shownUnit = this.unit;
       this.reload();
@@ -82,7 +89,8 @@ export class PilotReportElement extends ApiElement {
     const year = this.shownYear;
     const unit = this.shownUnit || undefined;
     const result = await this.load(async (client, signal) => {
-      const [report, cells] = await Promise.all([client.pilotReport(year, unit, signal), withCells ? client.cells(this.unit || undefined, signal) : undefined]);
+      // With `auto`, a large scope (a province) comes as a summary; its meetings and members are read per unit.
+      const [report, cells] = await Promise.all([client.pilotReport(year, unit, signal, this.detail), withCells ? client.cells(this.unit || undefined, signal) : undefined]);
       return { report, cells };
     });
     if (!result) return;
@@ -137,8 +145,10 @@ export class PilotReportElement extends ApiElement {
             ${report.meetings.length === 0 && report.cells.every((c) => c.onlineScheduled === 0)
               ? html`<p class="muted" data-empty>${this.s('empty')}</p>`
               : html`<div class="charts">${this.renderCharts(report)}</div>
-                  ${this.renderWarnings(report)} ${this.renderShort(report)}
-                  ${(['cells', 'months', 'meetings', 'members'] as const).map((id) => this.renderTable(tables[id]))}`}
+                  ${this.renderWarnings(report)} ${this.renderShort(report)} ${this.renderDetailNote(report)}
+                  ${(report.detail === 'summary' ? (['cells', 'months'] as const) : (['cells', 'months', 'meetings', 'members'] as const)).map((id) =>
+                    this.renderTable(tables[id]),
+                  )}`}
             <p role="status" class="visually-hidden" data-exported>${this.exported}</p>`
         : nothing}
     </section>`;
@@ -167,15 +177,26 @@ export class PilotReportElement extends ApiElement {
     </div>`;
   }
 
+  /** In a summary, why the per-meeting and per-member tables are not here, and how to see them. */
+  private renderDetailNote(report: PilotReport) {
+    if (report.detail !== 'summary' || !report.totals) return nothing;
+    const lang = this.language;
+    const { meetings, members } = report.totals;
+    return html`<p class="note" data-detail="summary">
+      ${this.s('detail.summary', { cells: formatNumber(lang, report.cells.length), meetings: formatNumber(lang, meetings), members: formatNumber(lang, members) })}
+    </p>`;
+  }
+
   private renderSummary(report: PilotReport) {
     const lang = this.language;
-    const counted = report.meetings.reduce((sum, m) => sum + m.membersCounted, 0);
-    const present = report.meetings.reduce((sum, m) => sum + m.present, 0);
+    // A summary counts the whole scope in `totals`; its lists hold only the short meetings and the warned members.
+    const counted = report.totals?.membersCounted ?? report.meetings.reduce((sum, m) => sum + m.membersCounted, 0);
+    const present = report.totals?.present ?? report.meetings.reduce((sum, m) => sum + m.present, 0);
     const short = report.meetings.filter((m) => !m.durationMet).length;
     const warned = report.members.filter((m) => m.level !== 'none').length;
     const parts = [
       plural(STRINGS, lang, 'summary.cells', report.cells.length),
-      plural(STRINGS, lang, 'summary.meetings', report.meetings.length),
+      plural(STRINGS, lang, 'summary.meetings', report.totals?.meetings ?? report.meetings.length),
       counted > 0 ? this.s('summary.rate', { rate: formatShare(lang, present / counted) }) : this.s('summary.no-rate'),
       plural(STRINGS, lang, 'summary.short', short),
       plural(STRINGS, lang, 'summary.warned', warned),
@@ -226,7 +247,7 @@ export class PilotReportElement extends ApiElement {
     return html`
       ${this.renderFigure('online', this.s('chart.online'), this.s('chart.online-legend'), barChart(online, onlineMax), 'cells')}
       ${this.renderFigure('months', this.s('chart.months'), this.s('chart.month-axis'), lineChart(months, this.s('chart.months'), (v) => formatShare(lang, v, 0)), 'months')}
-      ${this.renderFigure('meetings', this.s('chart.meetings'), '', barChart(meetings, 100), 'meetings')}
+      ${report.detail === 'summary' ? nothing : this.renderFigure('meetings', this.s('chart.meetings'), '', barChart(meetings, 100), 'meetings')}
       ${scores.length
         ? this.renderFigure(
             'scores',

@@ -179,6 +179,22 @@ describe('<pilot-report> against the real server', function () {
     expect(textIn(el, '[data-empty]')).to.equal('Chưa có số liệu cho năm này.');
   });
 
+  it('as a summary (what a province gets): the whole scope in the sentence, every cell and month, the short meeting and the warning, and a note to choose a unit', async () => {
+    const el = await fixture<PilotReportElement>(html`<pilot-report year="2027" detail="summary" token=${shared.token}></pilot-report>`);
+    await until(() => $(el, '[data-loading]') === null && $(el, '[data-summary]') !== null, 'the report');
+    expect(textIn(el, '[data-summary]')).to.equal(
+      '2 chi bộ · 4 buổi sinh hoạt đã tổ chức · tỷ lệ đảng viên dự 87,5% · 1 buổi ngắn hơn thời lượng tối thiểu · 1 đảng viên cần cảnh báo vắng không lý do',
+    );
+    expect(textIn(el, '[data-detail=summary]')).to.equal(
+      'Báo cáo chung của 2 đơn vị chỉ gồm số liệu tổng hợp (4 buổi sinh hoạt, 8 đảng viên). Chọn một đơn vị ở ô “Đơn vị” để xem và xuất CSV từng buổi sinh hoạt, từng đảng viên.',
+    );
+    expect($$(el, 'section[data-table]').map((t) => t.dataset['table'])).to.deep.equal(['cells', 'months']);
+    expect($$(el, 'figure[data-chart]').map((f) => f.dataset['chart'])).to.deep.equal(['online', 'months', 'scores']);
+    expect($$(el, '.short li').map((li) => li.textContent!.trim())).to.deep.equal(['10/03/2027 — Chi bộ VNPT Văn Yên: 40/90 phút']);
+    expect($(el, `.warnings li[data-member-id="${shared.hoa}"]`) !== null, 'the warning').to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks English', async () => {
     const el = await render(shared.token, { lang: 'en' });
     expect(textIn(el, '[data-summary]')).to.equal('2 cells · 4 meetings held · attendance 87.5% · 1 meeting shorter than the minimum · 1 member to be warned for absences without reason');
