@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import { REMOVAL_REVIEW_MONTHS, type MeetingDefinition, type Member, type UnitKind } from '../src/core/index.js';
+import { REMOVAL_REVIEW_MONTHS, type MeetingDefinition, type Member} from '../src/core/index.js';
 import {
   isOnline,
   vietnamYear,
@@ -17,7 +17,7 @@ import {
   type ScheduledMeeting,
   type ScheduleResult,
 } from './registry-store.js';
-import { byCell, defined, MEETING_COLUMNS, meetingRows, memberRow, type MonthTuple } from './report-rows.js';
+import { byListing, cellListing, MEETING_COLUMNS, meetingRows, memberRow, reportCellRows, type CellListingColumns, type MonthTuple, type ReportCellParts } from './report-rows.js';
 
 /** Options of the PostgreSQL registry. */
 export interface PostgresRegistryStoreOptions {
@@ -286,23 +286,12 @@ export class PostgresRegistryStore implements RegistryStore {
   }
 
   async cells(query: CellQuery): Promise<CellListing[]> {
-    const rows = await this.sql<{ id: string; name: string; unit_kind: UnitKind; parent_id: string | null; parent_name: string | null; locality: string | null; members: number; full: number }[]>`
+    const rows = await this.sql<CellListingColumns[]>`
       SELECT id, body->>'name' AS name, body->>'unitKind' AS unit_kind, body->>'parentId' AS parent_id, body->>'parentName' AS parent_name,
              body->>'locality' AS locality, jsonb_array_length(body->'members') AS members,
              (SELECT count(*)::int FROM jsonb_array_elements(body->'members') AS m WHERE m->>'status' = 'full') AS full
       FROM registry_cells WHERE true ${this.cellScope(query)}`;
-    const listed = rows.map((r) =>
-      defined({
-        id: r.id,
-        name: r.name,
-        unitKind: r.unit_kind,
-        parentId: r.parent_id ?? undefined,
-        parentName: r.parent_name ?? undefined,
-        locality: r.locality ?? undefined,
-        counts: { members: r.members, full: r.full, probationary: r.members - r.full },
-      }),
-    );
-    return listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return rows.map(cellListing).sort(byListing);
   }
 
   async updateMeetingDefinition(id: string, definition: MeetingDefinition): Promise<boolean> {
@@ -415,12 +404,12 @@ export class PostgresRegistryStore implements RegistryStore {
   async reportCells(query: ReportQuery): Promise<ReportCellRow[]> {
     const sql = this.sql;
     const [known, scheduled, held, warned] = await Promise.all([
-      sql<{ id: string; name: string; unit_kind: UnitKind; parent_id: string | null; parent_name: string | null }[]>`
+      sql<ReportCellParts['known'][number][]>`
         SELECT id, body->>'name' AS name, body->>'unitKind' AS unit_kind, body->>'parentId' AS parent_id, body->>'parentName' AS parent_name
         FROM registry_cells WHERE true ${this.cellScope(query)}`,
       sql<{ cell_id: string; n: number }[]>`
         SELECT cell_id, count(*)::int AS n FROM registry_meetings WHERE online_year = ${query.year} ${this.scope(query)} GROUP BY cell_id`,
-      sql<{ cell_id: string; cell_name: string; parent_id: string | null; held: number; online: number; counted: number; present: number; awo: number; short: number; score: number | null }[]>`
+      sql<ReportCellParts['held'][number][]>`
         SELECT cell_id, max(cell_name) AS cell_name, max(parent_id) AS parent_id, count(*)::int AS held,
                count(*) FILTER (WHERE mode <> 'in-person')::int AS online, sum(members_counted)::int AS counted, sum(present)::int AS present,
                sum(absent_without_reason)::int AS awo, count(*) FILTER (WHERE NOT duration_met)::int AS short, avg(score)::float8 AS score
@@ -429,24 +418,7 @@ export class PostgresRegistryStore implements RegistryStore {
         SELECT cell_id, count(*)::int AS n FROM report_members
         WHERE year = ${query.year} ${this.scope(query)} AND months_absent >= ${REMOVAL_REVIEW_MONTHS - 1} GROUP BY cell_id`,
     ]);
-    const cells = new Map<string, ReportCellRow>();
-    const empty = { onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null, membersWarned: 0 };
-    for (const r of known) {
-      cells.set(r.id, { ...defined({ cellId: r.id, cellName: r.name, unitKind: r.unit_kind, parentId: r.parent_id ?? undefined, parentName: r.parent_name ?? undefined }), ...empty });
-    }
-    for (const r of held) {
-      const base = cells.get(r.cell_id) ?? { ...defined({ cellId: r.cell_id, cellName: r.cell_name, parentId: r.parent_id ?? undefined }), ...empty };
-      cells.set(r.cell_id, { ...base, onlineHeld: r.online, meetingsHeld: r.held, membersCounted: r.counted, present: r.present, absentWithoutReason: r.awo, shortMeetings: r.short, score: r.score });
-    }
-    for (const r of scheduled) {
-      const cell = cells.get(r.cell_id);
-      if (cell) cells.set(r.cell_id, { ...cell, onlineScheduled: r.n });
-    }
-    for (const r of warned) {
-      const cell = cells.get(r.cell_id);
-      if (cell) cells.set(r.cell_id, { ...cell, membersWarned: r.n });
-    }
-    return [...cells.values()].sort(byCell);
+    return reportCellRows({ known, scheduled, held, warned });
   }
 
   async reportMeetings(query: ReportQuery): Promise<ReportMeetingRow[]> {

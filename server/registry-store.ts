@@ -1,28 +1,14 @@
+import type { AssessmentRecord, CellDetail, CellSummary, PilotMeetingRow, PilotMemberMonth } from '../src/client/api-types.js';
 import type { MeetingDefinition, MeetingKind, MeetingMode, MeetingReport, Member, UnitKind } from '../src/core/index.js';
 import { vietnamParts } from '../src/core/index.js';
 
 /**
  * A party organisation as the portal's backend registered it: a cell (chi bộ),
  * a base committee (đảng bộ cơ sở) or a cell meeting by party groups, with its
- * roster and what the HD 03 checks need to know about it.
+ * roster and what the HD 03 checks need to know about it. The API's
+ * `CellDetail` (GET /api/cells/{cellId}) without the counts, which are computed.
  */
-export interface CellRecord {
-  readonly id: string;
-  readonly name: string;
-  readonly unitKind: UnitKind;
-  /** The upper-level unit it belongs to (an admin token's `units` may name it). */
-  readonly parentId?: string;
-  readonly parentName?: string;
-  /** The place written in the minutes' place-and-date line, e.g. "Yên Bái". */
-  readonly locality?: string;
-  /** For 'party-group': whether the cell is organised in tổ đảng (HD 03-HD/TW, Mục II 1.2). */
-  readonly hasPartyGroups?: boolean;
-  /** Members who cannot meet in one place because of their work (HD 03-HD/TW, eligibility). */
-  readonly cannotMeetInPerson: readonly string[];
-  readonly members: readonly Member[];
-  readonly rosterImportedAt?: string;
-  readonly createdAt: string;
-}
+export type CellRecord = Omit<CellDetail, 'counts'>;
 
 /** A meeting the registry scheduled, as the upper level's schedule registry lists it. */
 export interface ScheduledMeeting {
@@ -53,24 +39,12 @@ export interface MeetingQuery {
   readonly limit?: number;
 }
 
-/** The delegates' assessment after a meeting (seed 004: strengths, limitations, lessons). */
-export interface Assessment {
-  readonly meetingId: string;
-  /** The upper-level delegate who gives it. */
-  readonly delegateId: string;
-  readonly strengths: string;
-  readonly limitations: string;
-  readonly lessons: string;
-  /** 0–100, the same scale as the meeting's own rating; absent when not scored. */
-  readonly score?: number;
-  /** Points per criterion of the scoring frame, when scored by criteria. */
-  readonly criteria?: Readonly<Record<string, number>>;
-  /** The grade of `score` in the frame it was recorded with. */
-  readonly grade?: { readonly id: string; readonly vi: string; readonly en: string };
-  readonly recordedAt: string;
-  /** The admin token's subject that recorded it. */
-  readonly recordedBy: string;
-}
+/**
+ * The delegates' assessment after a meeting (seed 004: strengths,
+ * limitations, lessons), as stored: the API's `AssessmentRecord` without the
+ * delegate's name, which the API adds from the meeting.
+ */
+export type Assessment = Omit<AssessmentRecord, 'delegateName'>;
 
 /** Which cells to list: the same scope rules as `MeetingQuery`. */
 export interface CellQuery {
@@ -78,16 +52,8 @@ export interface CellQuery {
   readonly unit?: string;
 }
 
-/** A cell as lists show it, without its roster. */
-export interface CellListing {
-  readonly id: string;
-  readonly name: string;
-  readonly unitKind: UnitKind;
-  readonly parentId?: string;
-  readonly parentName?: string;
-  readonly locality?: string;
-  readonly counts: { readonly members: number; readonly full: number; readonly probationary: number };
-}
+/** A cell as lists show it, without its roster: the API's `CellSummary` (GET /api/cells). */
+export type CellListing = CellSummary;
 
 /** A held meeting's line for the pilot report, as written when it closes (the core's `meetingReport`, placed in its unit). */
 export interface MeetingReportEntry extends MeetingReport {
@@ -123,31 +89,13 @@ export interface ReportCellRow {
   readonly membersWarned: number;
 }
 
-/** One held meeting's line for a year, with its assessments' count and mean score. */
-export interface ReportMeetingRow {
-  readonly meetingId: string;
-  readonly cellId: string;
-  readonly cellName: string;
+/**
+ * One held meeting's line for a year, with its assessments' count and mean
+ * score: the API's `PilotMeetingRow` before the rate and the grade are worked
+ * out (server/api/pilot-report.ts), and with the unit it is placed in.
+ */
+export interface ReportMeetingRow extends Omit<PilotMeetingRow, 'attendanceRate' | 'grade'> {
   readonly parentId?: string;
-  readonly title: string;
-  readonly scheduledAt: string;
-  readonly heldAt: string;
-  readonly month: number;
-  readonly kind: MeetingKind;
-  readonly mode: MeetingMode;
-  readonly membersCounted: number;
-  readonly present: number;
-  readonly presentInPerson: number;
-  readonly presentOnline: number;
-  readonly absentWithReason: number;
-  readonly absentWithoutReason: number;
-  readonly absenteesWithoutReason: ReadonlyArray<{ readonly memberId: string; readonly name: string }>;
-  readonly durationMinutes: number;
-  readonly requiredMinutes: number;
-  readonly durationMet: boolean;
-  readonly assessments: number;
-  /** Mean of the delegates' scores; null when none. */
-  readonly score: number | null;
 }
 
 /** One member's attendance for a year, by month (only meetings where they were called). */
@@ -158,7 +106,7 @@ export interface ReportMemberRow {
   readonly meetings: number;
   readonly present: number;
   /** Months with a meeting, ascending. */
-  readonly months: ReadonlyArray<{ readonly month: number; readonly meetings: number; readonly present: number; readonly absentWithReason: number; readonly absentWithoutReason: number }>;
+  readonly months: readonly PilotMemberMonth[];
 }
 
 /** What `scheduleMeeting` did. */

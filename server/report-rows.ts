@@ -1,9 +1,10 @@
 /**
- * Rows of the pilot report's SQL (server/*-registry-store.ts) turned into the
- * registry's report types; shared by the SQLite and PostgreSQL stores.
+ * Rows of the registry's SQL (server/*-registry-store.ts) turned into the
+ * registry's types: the cell lists and the pilot report. Shared by the SQLite
+ * and PostgreSQL stores, which differ only in their SQL.
  */
-import type { MeetingKind, MeetingMode } from '../src/core/index.js';
-import type { ReportCellRow, ReportMeetingRow, ReportMemberRow } from './registry-store.js';
+import type { MeetingKind, MeetingMode, UnitKind } from '../src/core/index.js';
+import type { CellListing, ReportCellRow, ReportMeetingRow, ReportMemberRow } from './registry-store.js';
 
 /** Drops undefined and null fields, so that an optional column read as NULL is absent. */
 export const defined = <T extends object>(row: T): T => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined && v !== null)) as T;
@@ -53,3 +54,86 @@ export function memberRow(cellId: string, memberId: string, name: string, meetin
 /** Cells by name, then id. */
 export const byCell = (a: ReportCellRow, b: ReportCellRow): number => (a.cellName < b.cellName ? -1 : a.cellName > b.cellName ? 1 : a.cellId < b.cellId ? -1 : a.cellId > b.cellId ? 1 : 0);
 
+
+/** A cell's columns as the cell lists select them (`cells()` of both stores). */
+export interface CellListingColumns {
+  readonly id: string;
+  readonly name: string;
+  readonly unit_kind: UnitKind;
+  readonly parent_id: string | null;
+  readonly parent_name: string | null;
+  readonly locality: string | null;
+  /** Members on the roster, and how many of them are full members. */
+  readonly members: number;
+  readonly full: number;
+}
+
+/** A cell as lists show it, from its columns. */
+export function cellListing(r: CellListingColumns): CellListing {
+  return defined({
+    id: r.id,
+    name: r.name,
+    unitKind: r.unit_kind,
+    parentId: r.parent_id ?? undefined,
+    parentName: r.parent_name ?? undefined,
+    locality: r.locality ?? undefined,
+    counts: { members: r.members, full: r.full, probationary: r.members - r.full },
+  });
+}
+
+/** Listed cells by name, then id. */
+export const byListing = (a: CellListing, b: CellListing): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The four queries behind `reportCells`, as both stores select them. */
+export interface ReportCellParts {
+  /** The registry's cells of the scope. */
+  readonly known: ReadonlyArray<{ readonly id: string; readonly name: string; readonly unit_kind: UnitKind; readonly parent_id: string | null; readonly parent_name: string | null }>;
+  /** Online and hybrid meetings registered in the year, per cell. */
+  readonly scheduled: ReadonlyArray<{ readonly cell_id: string; readonly n: number }>;
+  /** The year's report lines summed per cell. */
+  readonly held: ReadonlyArray<{
+    readonly cell_id: string;
+    readonly cell_name: string;
+    readonly parent_id: string | null;
+    readonly held: number;
+    readonly online: number;
+    readonly counted: number;
+    readonly present: number;
+    readonly awo: number;
+    readonly short: number;
+    readonly score: number | null;
+  }>;
+  /** Members at the warning or beyond, per cell. */
+  readonly warned: ReadonlyArray<{ readonly cell_id: string; readonly n: number }>;
+}
+
+/** Per cell of the scope: the registry's cells, and any cell with a meeting held in the year (a meeting created otherwise); by name then id. */
+export function reportCellRows({ known, scheduled, held, warned }: ReportCellParts): ReportCellRow[] {
+  const cells = new Map<string, ReportCellRow>();
+  const empty = { onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null, membersWarned: 0 };
+  for (const r of known) {
+    cells.set(r.id, { ...defined({ cellId: r.id, cellName: r.name, unitKind: r.unit_kind, parentId: r.parent_id ?? undefined, parentName: r.parent_name ?? undefined }), ...empty });
+  }
+  for (const r of held) {
+    const base = cells.get(r.cell_id) ?? { ...defined({ cellId: r.cell_id, cellName: r.cell_name, parentId: r.parent_id ?? undefined }), ...empty };
+    cells.set(r.cell_id, {
+      ...base,
+      onlineHeld: r.online,
+      meetingsHeld: r.held,
+      membersCounted: r.counted,
+      present: r.present,
+      absentWithoutReason: r.awo,
+      shortMeetings: r.short,
+      score: r.score,
+    });
+  }
+  for (const r of scheduled) {
+    const cell = cells.get(r.cell_id);
+    if (cell) cells.set(r.cell_id, { ...cell, onlineScheduled: r.n });
+  }
+  for (const r of warned) {
+    const cell = cells.get(r.cell_id);
+    if (cell) cells.set(r.cell_id, { ...cell, membersWarned: r.n });
+  }
+  return [...cells.values()].sort(byCell);
+}

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { REMOVAL_REVIEW_MONTHS, type MeetingDefinition, type Member, type UnitKind } from '../src/core/index.js';
+import { REMOVAL_REVIEW_MONTHS, type MeetingDefinition, type Member} from '../src/core/index.js';
 import {
   isOnline,
   vietnamYear,
@@ -19,7 +19,7 @@ import {
   type ScheduledMeeting,
   type ScheduleResult,
 } from './registry-store.js';
-import { byCell, defined, MEETING_COLUMNS, meetingRows, memberRow, type MonthTuple } from './report-rows.js';
+import { cellListing, MEETING_COLUMNS, meetingRows, memberRow, reportCellRows, type CellListingColumns, type MonthTuple, type ReportCellParts } from './report-rows.js';
 
 /** A scope (`units`, `unit`) as a WHERE fragment over a cell column and a parent column, with its parameters. */
 function scopeSql(query: CellQuery, cell: string, parent: string): { sql: string; params: string[] } {
@@ -273,7 +273,7 @@ export class SqliteRegistryStore implements RegistryStore {
   cells(query: CellQuery): Promise<CellListing[]> {
     const scope = scopeSql(query, 'id', "json_extract(body, '$.parentId')");
     const rows = this.db
-      .prepare<string[], { id: string; name: string; unit_kind: UnitKind; parent_id: string | null; parent_name: string | null; locality: string | null; members: number; full: number }>(
+      .prepare<string[], CellListingColumns>(
         `SELECT id, json_extract(body, '$.name') AS name, json_extract(body, '$.unitKind') AS unit_kind,
                 json_extract(body, '$.parentId') AS parent_id, json_extract(body, '$.parentName') AS parent_name,
                 json_extract(body, '$.locality') AS locality, json_array_length(body, '$.members') AS members,
@@ -281,19 +281,7 @@ export class SqliteRegistryStore implements RegistryStore {
          FROM registry_cells WHERE ${scope.sql} ORDER BY name, id`,
       )
       .all(...scope.params);
-    return Promise.resolve(
-      rows.map((r) =>
-        defined({
-          id: r.id,
-          name: r.name,
-          unitKind: r.unit_kind,
-          parentId: r.parent_id ?? undefined,
-          parentName: r.parent_name ?? undefined,
-          locality: r.locality ?? undefined,
-          counts: { members: r.members, full: r.full, probationary: r.members - r.full },
-        }),
-      ),
-    );
+    return Promise.resolve(rows.map(cellListing));
   }
 
   updateMeetingDefinition(id: string, definition: MeetingDefinition): Promise<boolean> {
@@ -366,28 +354,23 @@ export class SqliteRegistryStore implements RegistryStore {
   }
 
   reportCells(query: ReportQuery): Promise<ReportCellRow[]> {
-    const cells = new Map<string, ReportCellRow>();
     const registered = scopeSql(query, 'id', "json_extract(body, '$.parentId')");
     const known = this.db
-      .prepare<string[], { id: string; name: string; unit_kind: UnitKind; parent_id: string | null; parent_name: string | null }>(
+      .prepare<string[], ReportCellParts['known'][number]>(
         `SELECT id, json_extract(body, '$.name') AS name, json_extract(body, '$.unitKind') AS unit_kind,
                 json_extract(body, '$.parentId') AS parent_id, json_extract(body, '$.parentName') AS parent_name
          FROM registry_cells WHERE ${registered.sql}`,
       )
       .all(...registered.params);
-    const empty = { onlineScheduled: 0, onlineHeld: 0, meetingsHeld: 0, membersCounted: 0, present: 0, absentWithoutReason: 0, shortMeetings: 0, score: null, membersWarned: 0 };
-    for (const r of known) {
-      cells.set(r.id, { ...defined({ cellId: r.id, cellName: r.name, unitKind: r.unit_kind, parentId: r.parent_id ?? undefined, parentName: r.parent_name ?? undefined }), ...empty });
-    }
     const scheduledScope = scopeSql(query, 'cell_id', 'parent_id');
     const scheduled = this.db
-      .prepare<unknown[], { cell_id: string; n: number }>(
+      .prepare<unknown[], ReportCellParts['scheduled'][number]>(
         `SELECT cell_id, count(*) AS n FROM registry_meetings WHERE online_year = ? AND ${scheduledScope.sql} GROUP BY cell_id`,
       )
       .all(query.year, ...scheduledScope.params);
     const scope = this.reportScope(query);
     const held = this.db
-      .prepare<unknown[], { cell_id: string; cell_name: string; parent_id: string | null; held: number; online: number; counted: number; present: number; awo: number; short: number; score: number | null }>(
+      .prepare<unknown[], ReportCellParts['held'][number]>(
         `SELECT cell_id, max(cell_name) AS cell_name, max(parent_id) AS parent_id, count(*) AS held, sum(mode <> 'in-person') AS online,
                 sum(members_counted) AS counted, sum(present) AS present, sum(absent_without_reason) AS awo,
                 sum(duration_met = 0) AS short, avg(score) AS score
@@ -395,33 +378,13 @@ export class SqliteRegistryStore implements RegistryStore {
       )
       .all(query.year, ...scope.params);
     const warned = this.db
-      .prepare<unknown[], { cell_id: string; n: number }>(
+      .prepare<unknown[], ReportCellParts['warned'][number]>(
         `SELECT cell_id, count(*) AS n FROM report_members WHERE year = ? AND ${scope.sql} AND months_absent >= ? GROUP BY cell_id`,
       )
       .all(query.year, ...scope.params, WARNING_MONTHS);
-    for (const r of held) {
-      const base = cells.get(r.cell_id) ?? { ...defined({ cellId: r.cell_id, cellName: r.cell_name, parentId: r.parent_id ?? undefined }), ...empty };
-      cells.set(r.cell_id, {
-        ...base,
-        onlineHeld: r.online,
-        meetingsHeld: r.held,
-        membersCounted: r.counted,
-        present: r.present,
-        absentWithoutReason: r.awo,
-        shortMeetings: r.short,
-        score: r.score,
-      });
-    }
-    for (const r of scheduled) {
-      const cell = cells.get(r.cell_id);
-      if (cell) cells.set(r.cell_id, { ...cell, onlineScheduled: r.n });
-    }
-    for (const r of warned) {
-      const cell = cells.get(r.cell_id);
-      if (cell) cells.set(r.cell_id, { ...cell, membersWarned: r.n });
-    }
-    return Promise.resolve([...cells.values()].sort(byCell));
+    return Promise.resolve(reportCellRows({ known, scheduled, held, warned }));
   }
+
 
   reportMeetings(query: ReportQuery): Promise<ReportMeetingRow[]> {
     const scope = this.reportScope(query);

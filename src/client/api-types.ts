@@ -38,8 +38,10 @@ export interface CellSummary {
   readonly id: string;
   readonly name: string;
   readonly unitKind: UnitKind;
+  /** The upper-level unit it belongs to (an admin token's `units` may name it). */
   readonly parentId?: string;
   readonly parentName?: string;
+  /** The place written in the minutes' place-and-date line, e.g. "Yên Bái". */
   readonly locality?: string;
   readonly counts: { readonly members: number; readonly full: number; readonly probationary: number };
 }
@@ -51,7 +53,9 @@ export interface CellListResponse {
 
 /** A cell with its roster: GET /api/cells/{cellId}. */
 export interface CellDetail extends CellSummary {
+  /** For 'party-group': whether the cell is organised in tổ đảng (HD 03-HD/TW, Mục II 1.2). */
   readonly hasPartyGroups?: boolean;
+  /** Members who cannot meet in one place because of their work (HD 03-HD/TW, eligibility). */
   readonly cannotMeetInPerson: readonly string[];
   readonly members: readonly Member[];
   readonly rosterImportedAt?: string;
