@@ -320,8 +320,9 @@ export interface PilotReport {
   /**
    * `summary` (asked with `detail=summary`, or `detail=auto` for a large
    * scope): `meetings` holds only the meetings shorter than the minimum and
-   * `members` only those with a warning, and `totals` counts the whole scope;
-   * the full lists are asked per unit. `full` otherwise.
+   * `members` only those with a warning (their `months` left empty), and
+   * `totals` counts the whole scope; the full lists are asked per unit.
+   * `full` otherwise.
    */
   readonly detail?: PilotReportDetail;
   /** The whole scope's counts, in a summary. */

@@ -56,12 +56,13 @@ export const getPilotReport: Handler = async (ctx) => {
   return { status: 200, json: summarize ? summaryOf(report) : { ...report, detail: 'full' } };
 };
 
-/** The report with only its short meetings and warned members, and the scope's totals. */
+/** The report with only its short meetings and warned members (without their months), and the scope's totals. */
 export function summaryOf(report: PilotReport): PilotReport {
   return {
     ...report,
     meetings: report.meetings.filter((m) => !m.durationMet),
-    members: report.members.filter((m) => m.level !== 'none'),
+    // The warning's own words and months stay; the month-by-month attendance is read per unit.
+    members: report.members.filter((m) => m.level !== 'none').map((m) => ({ ...m, months: [] })),
     detail: 'summary',
     totals: {
       meetings: report.meetings.length,
