@@ -63,7 +63,7 @@ after(() => api.stop());
 const report = async (query: string) => {
   const answer = await api.request('GET', `/api/reports/pilot?year=${YEAR}${query}`);
   assert.equal(answer.status, 200, answer.text);
-  return { json: answer.json as Record<string, unknown> & { meetings: unknown[]; members: Array<{ level: string }>; cells: unknown[]; months: unknown[] }, bytes: Buffer.byteLength(answer.text) };
+  return { json: answer.json as Record<string, unknown> & { meetings: unknown[]; members: Array<{ level: string; months: unknown[] }>; cells: unknown[]; months: unknown[] }, bytes: Buffer.byteLength(answer.text) };
 };
 
 describe('GET /api/reports/pilot?detail=', () => {
@@ -77,7 +77,7 @@ describe('GET /api/reports/pilot?detail=', () => {
     assert.deepEqual(summary.json.cells, full.json.cells);
     assert.deepEqual(summary.json.months, full.json.months);
     assert.equal(summary.json.meetings.length, cells, 'the March meeting of each cell, shorter than the minimum');
-    assert.ok(summary.json.members.length === cells && summary.json.members.every((m) => m.level !== 'none' && (m as { months: unknown[] }).months.length === 0), 'member 0 of each cell, warned, without the months');
+    assert.ok(summary.json.members.length === cells && summary.json.members.every((m) => m.level !== 'none' && m.months.length === 0), 'member 0 of each cell, warned, without the months');
     assert.deepEqual(summary.json['totals'], { meetings: cells * 12, members: cells * MEMBERS, membersCounted: cells * 12 * MEMBERS, present: cells * (12 * MEMBERS - 3) });
     assert.ok(summary.bytes * 4 < full.bytes, `summary ${summary.bytes} B against ${full.bytes} B`);
     console.log(`${cells} cells: full ${(full.bytes / 1e6).toFixed(2)} MB, summary ${(summary.bytes / 1e6).toFixed(2)} MB`);
