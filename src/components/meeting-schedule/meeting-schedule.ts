@@ -1,14 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type {
-  ApiRequestError,
-  AssignDelegatesRequest,
-  CellDetail,
-  CellSummary,
-  Invite,
-  MeetingSummary,
-  ScheduleMeetingRequest,
-} from '../../client/index.js';
+import type { ApiRequestError, AssignDelegatesRequest, CellDetail, CellSummary, Invite, MeetingSummary } from '../../client/index.js';
 import { DEFAULT_POLICY, vietnamParts, type Invitee, type MeetingPolicy } from '../../core/index.js';
 import { ApiElement } from '../shared/api-element.js';
 import { API_STRINGS } from '../shared/api-element.strings.js';
@@ -29,8 +21,9 @@ import { meetingScheduleStyles } from './meeting-schedule.styles.js';
 import { STRINGS, type ScheduleKey } from './meeting-schedule.strings.js';
 import { delegateId, NEW_POINT, renderUpper, type AssignDraft } from './schedule-calendar.js';
 import { fromVietnamLocal, liveCheck, vietnamMonthRange, vietnamYearRange } from './schedule-check.js';
-import type { Withdrawing } from './schedule-withdraw.js';
 import { draftDocuments, draftProblem, renderCellForm, type Count, type Draft } from './schedule-form.js';
+import { formFieldOf, meetingHref, scheduleRequestOf } from './schedule-request.js';
+import type { Withdrawing } from './schedule-withdraw.js';
 
 const EMPTY_ASSIGN: AssignDraft = { person: '', name: '', organization: '', point: '', newPointName: '' };
 
@@ -227,7 +220,7 @@ export class MeetingSchedule extends ApiElement {
       this.renderRoot.querySelector<HTMLElement>(`#${problem.field}`)?.focus();
       return;
     }
-    const request = this.requestOf(cell, draft);
+    const request = scheduleRequestOf(cell, draft);
     if (!this.dispatchEvent(new ScheduleRequestEvent({ request }))) return;
     this.sending = true;
     const result = await this.act((client) => client.scheduleMeeting(request));
@@ -249,45 +242,13 @@ export class MeetingSchedule extends ApiElement {
       void this.countYear(year, true);
       return;
     }
-    this.invalid = this.fieldOf(error.field, draft);
+    this.invalid = formFieldOf(error.field, draft);
     this.formError = error.text(this.language);
     if (this.invalid) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>(`#${this.invalid}`)?.focus();
     }
   };
-
-  private requestOf(cell: CellDetail, draft: Draft): ScheduleMeetingRequest {
-    const points = draft.mode === 'hybrid' ? draft.points : [];
-    return {
-      cellId: cell.id,
-      title: draft.title.trim(),
-      scheduledAt: fromVietnamLocal(draft.when)!,
-      kind: draft.kind,
-      mode: draft.mode,
-      chairId: draft.chairId,
-      cannotMeetInPerson: draft.cannotMeet.filter((id) => cell.members.some((m) => m.id === id)),
-      ...(points.length ? { bridgePoints: points.map((p) => ({ id: `diem-cau-${p.key}`, name: p.name.trim(), ...(p.main ? { main: true } : {}) })) } : {}),
-      ...(draft.documents.length ? { documents: draftDocuments(draft) } : {}),
-      ...(draft.contents.length ? { contents: draft.contents } : {}),
-    };
-  }
-
-  /** The form field a server's `field` (`documents.0.postedAt`) names. */
-  private fieldOf(field: string | undefined, draft: Draft): string | undefined {
-    if (!field) return undefined;
-    const [head, index, leaf] = field.split('.');
-    if (head === 'title') return 'title';
-    if (head === 'scheduledAt') return 'when';
-    if (head === 'chairId') return 'chair';
-    const n = Number(index);
-    if (head === 'bridgePoints' && draft.points[n]) return `point-${draft.points[n].key}`;
-    if (head === 'documents' && draft.documents[n]) {
-      const name = leaf === 'postedAt' ? 'posted' : leaf === 'url' ? 'url' : 'title';
-      return `doc-${name}-${draft.documents[n].key}`;
-    }
-    return undefined;
-  }
 
   // ---- upper ----------------------------------------------------------------
 
@@ -432,17 +393,7 @@ export class MeetingSchedule extends ApiElement {
     if (!this.dispatchEvent(new MeetingOpenEvent({ meetingId: meeting.id, meeting }))) event.preventDefault();
   };
 
-  /** The address of "Mở cuộc họp": the page's template with the id, if it is an http(s) address or a path. */
-  private urlOf = (meeting: MeetingSummary): string | undefined => {
-    if (!this.meetingUrl) return undefined;
-    const href = this.meetingUrl.replaceAll('{id}', encodeURIComponent(meeting.id));
-    try {
-      const url = new URL(href, location.href);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-    } catch {
-      return undefined;
-    }
-  };
+  private urlOf = (meeting: MeetingSummary): string | undefined => meetingHref(this.meetingUrl, meeting);
 
   // ---- render ---------------------------------------------------------------
 
