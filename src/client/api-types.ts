@@ -320,7 +320,8 @@ export interface PilotReport {
   /**
    * `summary` (asked with `detail=summary`, or `detail=auto` for a large
    * scope): `meetings` holds only the meetings shorter than the minimum and
-   * `members` only those with a warning (their `months` left empty), and
+   * `members` only those with a warning (their `months` left empty), at
+   * most 300 of each (the shortest and the removal reviews first), and
    * `totals` counts the whole scope; the full lists are asked per unit.
    * `full` otherwise.
    */
@@ -339,6 +340,9 @@ export interface PilotReportTotals {
   /** Members called to the meetings, summed over them, and those present: the year's attendance rate. */
   readonly membersCounted: number;
   readonly present: number;
+  /** Meetings shorter than the minimum, and members with a warning: the summary lists at most 300 of each. */
+  readonly short: number;
+  readonly warned: number;
 }
 
 /** The tables of the pilot report that `format=csv` exports. */

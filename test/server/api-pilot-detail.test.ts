@@ -8,7 +8,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { AttendanceMark } from '../../src/core/index.js';
-import { SUMMARY_ABOVE_ROWS } from '../../server/api/handlers/reports.js';
+import { SUMMARY_ABOVE_ROWS, summaryOf } from '../../server/api/handlers/reports.js';
+import type { PilotReport } from '../../src/client/api-types.js';
 import type { MeetingReportEntry } from '../../server/registry-store.js';
 import { ApiTestServer } from '../helpers/api.js';
 
@@ -78,7 +79,7 @@ describe('GET /api/reports/pilot?detail=', () => {
     assert.deepEqual(summary.json.months, full.json.months);
     assert.equal(summary.json.meetings.length, cells, 'the March meeting of each cell, shorter than the minimum');
     assert.ok(summary.json.members.length === cells && summary.json.members.every((m) => m.level !== 'none' && m.months.length === 0), 'member 0 of each cell, warned, without the months');
-    assert.deepEqual(summary.json['totals'], { meetings: cells * 12, members: cells * MEMBERS, membersCounted: cells * 12 * MEMBERS, present: cells * (12 * MEMBERS - 3) });
+    assert.deepEqual(summary.json['totals'], { meetings: cells * 12, members: cells * MEMBERS, membersCounted: cells * 12 * MEMBERS, present: cells * (12 * MEMBERS - 3), short: cells, warned: cells });
     assert.ok(summary.bytes * 4 < full.bytes, `summary ${summary.bytes} B against ${full.bytes} B`);
     console.log(`${cells} cells: full ${(full.bytes / 1e6).toFixed(2)} MB, summary ${(summary.bytes / 1e6).toFixed(2)} MB`);
   });
@@ -90,6 +91,18 @@ describe('GET /api/reports/pilot?detail=', () => {
     assert.equal(unit.json['detail'], 'full');
     assert.equal(unit.json.meetings.length, PER_UNIT * 12);
     assert.equal((await report('&detail=auto&unit=dang-bo-a-cb1')).json.meetings.length, 12);
+  });
+
+  it('cuts the summary’s lists at the limit: the shortest meetings against their minimum and the removal reviews first, the rest counted', async () => {
+    const full = (await report('&unit=dang-bo-a')).json as unknown as PilotReport;
+    const shorter = { ...full, meetings: full.meetings.map((m, i) => (i === 40 ? { ...m, durationMet: false, durationMinutes: 10 } : m)) };
+    const review = { ...shorter, members: shorter.members.map((m, i) => ({ ...m, level: i === 7 ? ('removal-review' as const) : m.level === 'none' ? ('none' as const) : ('warning' as const) })) };
+    const summary = summaryOf(review, 5);
+    assert.equal(summary.meetings.length, 5);
+    assert.equal(summary.meetings[0]!.meetingId, full.meetings[40]!.meetingId, 'the shortest first');
+    assert.equal(summary.members.length, 5);
+    assert.equal(summary.members[0]!.memberId, full.members[7]!.memberId, 'a removal review first');
+    assert.deepEqual([summary.totals!.short, summary.totals!.warned], [PER_UNIT + 1, PER_UNIT + (full.members[7]!.level === 'none' ? 1 : 0)]);
   });
 
   it('refuses detail with a CSV (a CSV is a whole table) and an unknown detail', async () => {

@@ -56,19 +56,36 @@ export const getPilotReport: Handler = async (ctx) => {
   return { status: 200, json: summarize ? summaryOf(report) : { ...report, detail: 'full' } };
 };
 
-/** The report with only its short meetings and warned members (without their months), and the scope's totals. */
-export function summaryOf(report: PilotReport): PilotReport {
+/** At most this many short meetings and warned members in a summary (the rest are counted in `totals` and read per unit). */
+export const SUMMARY_LIST_LIMIT = 300;
+
+const LEVEL_ORDER: Record<string, number> = { 'removal-review': 0, warning: 1, none: 2 };
+
+/**
+ * The report with only its short meetings (the shortest against their
+ * minimum first) and warned members (a removal review first; without their
+ * months), each at most `limit`, and the scope's totals.
+ */
+export function summaryOf(report: PilotReport, limit = SUMMARY_LIST_LIMIT): PilotReport {
+  const share = (m: PilotReport['meetings'][number]) => m.durationMinutes / Math.max(1, m.requiredMinutes);
+  const short = report.meetings.filter((m) => !m.durationMet);
+  const warned = report.members.filter((m) => m.level !== 'none');
   return {
     ...report,
-    meetings: report.meetings.filter((m) => !m.durationMet),
+    meetings: [...short].sort((a, b) => share(a) - share(b)).slice(0, limit),
     // The warning's own words and months stay; the month-by-month attendance is read per unit.
-    members: report.members.filter((m) => m.level !== 'none').map((m) => ({ ...m, months: [] })),
+    members: [...warned]
+      .sort((a, b) => LEVEL_ORDER[a.level]! - LEVEL_ORDER[b.level]!)
+      .slice(0, limit)
+      .map((m) => ({ ...m, months: [] })),
     detail: 'summary',
     totals: {
       meetings: report.meetings.length,
       members: report.members.length,
       membersCounted: report.meetings.reduce((sum, m) => sum + m.membersCounted, 0),
       present: report.meetings.reduce((sum, m) => sum + m.present, 0),
+      short: short.length,
+      warned: warned.length,
     },
   };
 }

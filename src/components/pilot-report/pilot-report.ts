@@ -192,8 +192,8 @@ export class PilotReportElement extends ApiElement {
     // A summary counts the whole scope in `totals`; its lists hold only the short meetings and the warned members.
     const counted = report.totals?.membersCounted ?? report.meetings.reduce((sum, m) => sum + m.membersCounted, 0);
     const present = report.totals?.present ?? report.meetings.reduce((sum, m) => sum + m.present, 0);
-    const short = report.meetings.filter((m) => !m.durationMet).length;
-    const warned = report.members.filter((m) => m.level !== 'none').length;
+    const short = report.totals?.short ?? report.meetings.filter((m) => !m.durationMet).length;
+    const warned = report.totals?.warned ?? report.members.filter((m) => m.level !== 'none').length;
     const parts = [
       plural(STRINGS, lang, 'summary.cells', report.cells.length),
       plural(STRINGS, lang, 'summary.meetings', report.totals?.meetings ?? report.meetings.length),
@@ -288,6 +288,7 @@ export class PilotReportElement extends ApiElement {
               </li>`,
             )}
           </ul>`}
+      ${this.renderMore(warned.length, report.totals?.warned)}
     </section>`;
   }
 
@@ -305,7 +306,15 @@ export class PilotReportElement extends ApiElement {
               </li>`,
             )}
           </ul>`}
+      ${this.renderMore(short.length, report.totals?.short)}
     </section>`;
+  }
+
+  /** In a summary whose list was cut, how many more there are and where to see them. */
+  private renderMore(shown: number, total: number | undefined) {
+    if (total === undefined || total <= shown) return nothing;
+    const lang = this.language;
+    return html`<p class="muted" data-more>${this.s('detail.more', { count: formatNumber(lang, total - shown), shown: formatNumber(lang, shown) })}</p>`;
   }
 
   private renderTable(table: ReportTable) {
