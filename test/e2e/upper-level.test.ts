@@ -85,6 +85,8 @@ describe('the upper level’s console, end to end (server process + Chromium): r
   const title = `Sinh hoạt chi bộ định kỳ tháng ${when.month}/${when.year}`;
   let meetingId = '';
   let inviteUrl = '';
+  /** The cell's meetings the demo held earlier this year (45 and 15 days ago, when still this year). */
+  let earlier = 0;
 
   async function newPage(name: string, url: string): Promise<Page> {
     const context = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
@@ -136,7 +138,7 @@ describe('the upper level’s console, end to end (server process + Chromium): r
     await waitFor('the cell’s form names the cell', async () => assert.equal(await read(form.locator('[data-unit]')), `${CELL.name}: ${CELL.members.length} đảng viên`), 15_000);
     await form.locator('#when').fill(`${when.year}-${two(when.month)}-${two(when.day)}T${two(when.hour)}:${two(when.minute)}`);
     // The demo held two hybrid meetings of this cell 45 and 15 days ago: those of this year count against the limit of 3.
-    const earlier = [45, 15].filter((days) => vietnam(Date.now() - days * 86_400_000).year === when.year).length;
+    earlier = [45, 15].filter((days) => vietnam(Date.now() - days * 86_400_000).year === when.year).length;
     await waitFor('the live check', async () => {
       assert.equal(await read(form.locator('[data-verdict]')), 'Được đăng ký: đạt mọi điều kiện đã kiểm tra.');
       assert.equal(await read(form.locator('[data-count]')), `Năm ${when.year}: đã đăng ký ${earlier}/3 buổi sinh hoạt trực tuyến.`);
@@ -286,11 +288,17 @@ describe('the upper level’s console, end to end (server process + Chromium): r
     return viDateTime(vietnam(Date.parse(openedAt)));
   }
 
-  step('8. the pilot report of the year shows the meeting with its attendance, score and grade', async () => {
+  step('8. the pilot report of the year, narrowed to the cell, shows the meeting with its attendance, score and grade', async () => {
     await console_.reload();
     const report = console_.locator('#bao-cao pilot-report');
+    await waitFor('the report of the year', async () => assert.match(await read(report.locator('h2')), new RegExp(`năm ${when.year}$`)), 20_000);
+    // The person narrows the report to the cell.
+    await report.locator('select#unit').selectOption(CELL.id);
     const row = report.locator(`[data-table="meetings"] tr[data-key="${meetingId}"]`);
-    await waitFor('the meeting’s row', async () => assert.equal(await row.count(), 1), 20_000);
+    await waitFor('the meeting’s row', async () => {
+      assert.equal(await row.count(), 1);
+      assert.deepEqual(await report.locator('[data-table="cells"] tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-key'))), [CELL.id], 'only the cell');
+    }, 20_000);
     const headers = (await report.locator('[data-table="meetings"] thead th').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     const cells = (await row.locator('th, td').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     const byHeader = Object.fromEntries(headers.map((h, i) => [h, cells[i]]));
@@ -326,6 +334,11 @@ describe('the upper level’s console, end to end (server process + Chromium): r
       },
     );
     assert.equal(byHeader['Đủ thời lượng'], 'Không', 'a meeting of a few minutes is shorter than the minimum');
+    // The cell's line counts it with the demo's earlier meetings.
+    const cellHeaders = (await report.locator('[data-table="cells"] thead th').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const cellCells = (await report.locator(`[data-table="cells"] tr[data-key="${CELL.id}"]`).locator('th, td').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    const cellLine = Object.fromEntries(cellHeaders.map((h, i) => [h, cellCells[i]]));
+    assert.deepEqual([cellLine['Chi bộ'], cellLine['Số buổi đã họp'], cellLine['Trực tuyến đã đăng ký'], cellLine['Giới hạn/năm']], [CELL.name, String(earlier + 1), String(earlier + 1), '3']);
     const short = report.locator(`li[data-meeting-id="${meetingId}"]`);
     assert.equal(await short.count(), 1, 'listed among the meetings shorter than the minimum');
   });
