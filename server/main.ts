@@ -23,7 +23,7 @@
  * in seconds; see docs/media-livekit.md), NOTICE_WEBHOOK_URL and
  * NOTICE_WEBHOOK_SECRET (the notice hook: the portal's webhook is told, in the
  * background and retried, whom to notify when a meeting is scheduled or
- * delegates are assigned; each body signed with the secret when set),
+ * delegates are assigned or withdrawn; each body signed with the secret when set),
  * DEMO_MEDIA and DEMO_MEDIA_URL (with `--demo`: the media layer of the demo's
  * meeting pages, `mesh` (default), `janus` with its ws:// address, or `none`
  * for the procedure alone).

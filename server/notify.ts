@@ -3,7 +3,8 @@ import type { Log } from './log.js';
 
 /** What the portal is told when a meeting is scheduled, or delegates are assigned to it later: whom to notify, and of what. */
 export interface MeetingNotice {
-  readonly event: 'meeting-scheduled' | 'delegates-assigned';
+  /** `delegate-withdrawn`: the delegate named is no longer expected; their invite link no longer works (none is sent). */
+  readonly event: 'meeting-scheduled' | 'delegates-assigned' | 'delegate-withdrawn';
   readonly meetingId: string;
   readonly title: string;
   readonly scheduledAt: string;

@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
+import type { MeetingNotice } from '../../server/notify.js';
 import { ApiTestServer } from '../helpers/api.js';
 import { WsPeer } from '../helpers/ws-peer.js';
 
@@ -75,6 +76,24 @@ describe('DELETE /api/meetings/{id}/delegates/{participantId}', () => {
     const back = await WsPeer.join(api.url, token);
     assert.deepEqual(back.welcome['you'], { participantId: 'dang-van-son', role: 'delegate', name: 'Đặng Văn Sơn' });
     back.peer.close();
+  });
+
+  it('tells the portal’s notice hook the delegate is no longer expected, without an invite link', async () => {
+    const notices: MeetingNotice[] = [];
+    const hooked = await ApiTestServer.start({ notify: (notice) => (notices.push(notice), Promise.resolve(true)) });
+    try {
+      assert.equal((await hooked.request('POST', '/api/cells', { json: { id: 'cb-hook', name: 'Chi bộ Báo', parentId: 'duk', cannotMeetInPerson: ['m2', 'm3', 'm4'] } })).status, 201);
+      assert.equal((await hooked.request('PUT', '/api/cells/cb-hook/roster', { body: rosterCsv(4), contentType: 'text/csv' })).status, 200);
+      const json = { id: 'rut-hook', cellId: 'cb-hook', title: 'Sinh hoạt', scheduledAt: new Date().toISOString(), mode: 'hybrid', chairId: 'm1', bridgePoints: [{ id: 'chinh', name: 'Hội trường', main: true }], delegates: [HA] };
+      assert.equal((await hooked.request('POST', '/api/meetings', { json })).status, 201);
+      assert.equal((await hooked.request('DELETE', `/api/meetings/rut-hook/delegates/${HA.id}`)).status, 200);
+      const deadline = Date.now() + 5_000;
+      while (!notices.some((n) => n.event === 'delegate-withdrawn') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      const withdrawn = notices.find((n) => n.event === 'delegate-withdrawn');
+      assert.deepEqual(withdrawn && [withdrawn.meetingId, withdrawn.title, withdrawn.recipients], ['rut-hook', 'Sinh hoạt', [{ participantId: HA.id, name: HA.name, role: 'delegate' }]]);
+    } finally {
+      await hooked.stop();
+    }
   });
 
   it('refuses once the delegate joined the room (409 delegate-joined), once the meeting opened (409 meeting-open), and after it closed (409 meeting-closed)', async () => {

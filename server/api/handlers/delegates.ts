@@ -87,7 +87,8 @@ export const assignDelegates: Handler = async (ctx) => {
  * assignment works). Refused (409) once the meeting opened (`meeting-open`,
  * `meeting-closed`) or once the delegate joined the room (`delegate-joined`):
  * their attendance is then part of the record. The bridge point added for
- * them stays in the meeting.
+ * them stays in the meeting. With the notice hook, the portal is told
+ * (`delegate-withdrawn`, no invite link).
  */
 export const unassignDelegate: Handler = async (ctx) => {
   const { entry, host, definition } = await meetingInScope(ctx);
@@ -98,6 +99,7 @@ export const unassignDelegate: Handler = async (ctx) => {
     }
     throw notFound(`The record of the meeting ${definition.id}`);
   }
+  const withdrawn = host.state.delegates.find((d) => d.id === delegateId);
   const outcome = await host.runServer({ type: 'unassign-delegate', delegateId }, actingFor(ctx), nowIso(ctx.deps));
   if ('rejection' in outcome) {
     const { code, message } = outcome.rejection;
@@ -117,5 +119,20 @@ export const unassignDelegate: Handler = async (ctx) => {
   const revokedAt = nowIso(ctx.deps);
   await ctx.deps.registry.revoke(definition.id, delegateId, revokedAt);
   ctx.deps.log('info', 'delegate withdrawn', { meeting: definition.id, delegate: delegateId, by: ctx.admin.subject });
+  // The portal tells the delegate they are no longer expected (in the background, as for assignments).
+  const notify = ctx.deps.notify;
+  if (notify && withdrawn) {
+    const notice = {
+      event: 'delegate-withdrawn' as const,
+      meetingId: definition.id,
+      title: now.title,
+      scheduledAt: now.scheduledAt,
+      mode: now.mode,
+      recipients: [{ participantId: delegateId, name: withdrawn.name, role: 'delegate' as const }],
+    };
+    setImmediate(() => {
+      notify(notice).catch((error: unknown) => ctx.deps.log('error', 'notice not sent', { meeting: definition.id, error: String(error) }));
+    });
+  }
   return { status: 200, json: { meetingId: definition.id, delegateId, delegates: delegatesOf(now), revokedAt } };
 };
