@@ -34,7 +34,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { AdminTokens } from '../../server/api/admin-tokens.js';
 import { sampleMeeting } from '../../server/sample-cell.js';
-import { CHROMIUM_ARGS, ServerProcess, freePort, waitFor } from './helpers.js';
+import { CHROMIUM_ARGS, Scenario, ServerProcess, freePort, waitFor } from './helpers.js';
 
 const SAMPLE = sampleMeeting(new Date().toISOString());
 const CELL = SAMPLE.cell;
@@ -74,7 +74,8 @@ describe('the upper level’s console, end to end (server process + Chromium): r
   let server: ServerProcess | undefined;
   let baseUrl = '';
   let browser: Browser | undefined;
-  let failed = false;
+  const scenario = new Scenario();
+  const step = scenario.step;
 
   let console_: Page;
   let chair: Page;
@@ -99,22 +100,6 @@ describe('the upper level’s console, end to end (server process + Chromium): r
     return page;
   }
 
-  /** One step; once one fails the later ones are skipped rather than failing in cascade. */
-  function step(name: string, body: () => Promise<void>): void {
-    it(name, async (t) => {
-      if (failed) {
-        t.skip('an earlier step failed');
-        return;
-      }
-      try {
-        await body();
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    });
-  }
-
   before(async () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
@@ -127,7 +112,7 @@ describe('the upper level’s console, end to end (server process + Chromium): r
 
   after(async () => {
     await browser?.close();
-    if (failed && server) console.log(server.log());
+    if (scenario.failed && server) console.log(server.log());
     await server?.kill();
     rmSync(dataDir, { recursive: true, force: true });
   });
