@@ -1,31 +1,20 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ApiRequestError, AssignDelegatesRequest, CellDetail, CellSummary, Invite, MeetingSummary } from '../../client/index.js';
+import type { ApiRequestError, CellDetail, CellSummary, MeetingSummary } from '../../client/index.js';
 import { DEFAULT_POLICY, vietnamParts, type Invitee, type MeetingPolicy } from '../../core/index.js';
 import { ApiElement } from '../shared/api-element.js';
 import { API_STRINGS } from '../shared/api-element.strings.js';
 import { formatDateTime, plural } from '../shared/format.js';
 import { consoleStyles } from '../shared/console-styles.js';
 import { baseStyles } from '../shared/styles.js';
-import {
-  DelegatesAssignedEvent,
-  DelegatesRequestEvent,
-  DelegateWithdrawnEvent,
-  DelegateWithdrawRequestEvent,
-  MeetingOpenEvent,
-  MeetingScheduledEvent,
-  ScheduleRefusedEvent,
-  ScheduleRequestEvent,
-} from './meeting-schedule.events.js';
+import { DelegatesController } from './delegates-controller.js';
+import { MeetingOpenEvent, MeetingScheduledEvent, ScheduleRefusedEvent, ScheduleRequestEvent } from './meeting-schedule.events.js';
 import { meetingScheduleStyles } from './meeting-schedule.styles.js';
 import { STRINGS, type ScheduleKey } from './meeting-schedule.strings.js';
-import { delegateId, NEW_POINT, renderUpper, type AssignDraft } from './schedule-calendar.js';
+import { renderUpper } from './schedule-calendar.js';
 import { fromVietnamLocal, liveCheck, vietnamMonthRange, vietnamYearRange } from './schedule-check.js';
 import { draftDocuments, draftProblem, renderCellForm, type Count, type Draft } from './schedule-form.js';
 import { formFieldOf, meetingHref, scheduleRequestOf } from './schedule-request.js';
-import type { Withdrawing } from './schedule-withdraw.js';
-
-const EMPTY_ASSIGN: AssignDraft = { person: '', name: '', organization: '', point: '', newPointName: '' };
 
 /**
  * The online-meeting schedule (seed 004: the upper level collects the
@@ -111,18 +100,19 @@ export class MeetingSchedule extends ApiElement {
   @state() private shownYear = 0;
   @state() private shownMonth = 0;
   @state() private unitFilter = '';
-  @state() private assigning?: string;
-  @state() private assign: AssignDraft = EMPTY_ASSIGN;
-  @state() private assignInvalid?: string;
-  @state() private assignError = '';
-  @state() private invites: ReadonlyMap<string, readonly Invite[]> = new Map();
-  @state() private announcement = '';
-  @state() private withdrawing?: Withdrawing;
-  @state() private withdrawError = '';
 
   private counting = new Set<number>();
 
   private s = (key: ScheduleKey, params?: Record<string, string | number>): string => this.local(STRINGS, key, params);
+  /** The upper level's delegate form and withdrawals. */
+  private delegates = new DelegatesController(this, {
+    say: this.s,
+    lang: () => this.language,
+    act: (run) => this.act(run),
+    meetings: () => this.meetings,
+    setMeetings: (meetings) => (this.meetings = meetings),
+    refetchMeetings: () => this.refetchMeetings(),
+  });
   private count: Count = (base, n, params) => plural(STRINGS, this.language, base, n, params);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -270,14 +260,14 @@ export class MeetingSchedule extends ApiElement {
   private handleMonth = (year: number, month: number): void => {
     this.shownYear = year;
     this.shownMonth = month;
-    this.assigning = undefined;
+    this.delegates.close();
     this.meetings = [];
     void this.loadUpper(this.cells.length === 0);
   };
 
   private handleUnit = (unit: string): void => {
     this.unitFilter = unit;
-    this.assigning = undefined;
+    this.delegates.close();
     this.meetings = [];
     void this.loadUpper(this.cells.length === 0);
   };
@@ -290,104 +280,15 @@ export class MeetingSchedule extends ApiElement {
     item?.focus();
   };
 
-  private handleAssignToggle = async (meetingId: string | undefined): Promise<void> => {
-    const closing = this.assigning;
-    this.assigning = meetingId;
-    this.assignInvalid = undefined;
-    this.assignError = '';
-    if (meetingId) {
-      const meeting = this.meetings.find((m) => m.id === meetingId);
-      const point = meeting?.bridgePoints.find((b) => !b.main)?.id ?? NEW_POINT;
-      this.assign = { ...EMPTY_ASSIGN, person: this.committee[0]?.id ?? '', point };
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('form.assign select, form.assign input')?.focus();
-    } else if (closing) {
-      await this.updateComplete;
-      this.buttonOf(closing, 'assign')?.focus();
-    }
-  };
-
-  private buttonOf(meetingId: string, action: string): HTMLElement | undefined {
-    const item = [...this.renderRoot.querySelectorAll<HTMLElement>('li[data-meeting-id]')].find((li) => li.dataset['meetingId'] === meetingId);
-    return item?.querySelector<HTMLElement>(`[data-action=${action}]`) ?? undefined;
-  }
-
-  private handleAssignUpdate = (patch: Partial<AssignDraft>): void => {
-    this.assign = { ...this.assign, ...patch };
-  };
-
-  private handleAssignSubmit = async (event: SubmitEvent, meeting: MeetingSummary): Promise<void> => {
-    event.preventDefault();
-    if (this.sending) return;
-    const a = this.assign;
-    const member = this.committee.find((c) => c.id === a.person);
-    const name = (member?.name ?? a.name).trim();
-    const organization = (member?.organization ?? a.organization).trim();
-    this.assignInvalid = !name || name.length > 120 ? 'name' : a.point === NEW_POINT && !a.newPointName.trim() ? 'new-point' : undefined;
-    if (this.assignInvalid) {
-      this.assignError = this.s(this.assignInvalid === 'name' ? 'error.name' : 'error.new-point');
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(`form.assign [data-field=${this.assignInvalid}]`)?.focus();
-      return;
-    }
-    const newPoint = a.point === NEW_POINT ? { id: delegateId(a.newPointName).replace(/^cap-tren-/, 'diem-cau-cap-tren-'), name: a.newPointName.trim() } : undefined;
-    const bridgePointId = newPoint?.id ?? (a.point || undefined);
-    const request: AssignDelegatesRequest = {
-      delegates: [{ id: member?.id ?? delegateId(name), name, ...(organization ? { organization } : {}), ...(bridgePointId ? { bridgePointId } : {}) }],
-      ...(newPoint ? { bridgePoints: [newPoint] } : {}),
-    };
-    if (!this.dispatchEvent(new DelegatesRequestEvent({ meetingId: meeting.id, request }))) return;
-    this.sending = true;
-    const result = await this.act((client) => client.assignDelegates(meeting.id, request));
-    this.sending = false;
-    if (!result.ok) {
-      this.assignError = result.error.text(this.language);
-      return;
-    }
-    const response = result.value;
-    this.invites = new Map([...this.invites, [meeting.id, response.invites]]);
-    this.announcement = this.s(response.assigned.length ? 'assign.done' : 'assign.again', { name, title: meeting.title });
-    this.dispatchEvent(new DelegatesAssignedEvent(response));
-    this.assigning = undefined;
-    // The list is read again: the delegates and any new bridge point as the registry now has them.
+  /** Reads the month's list again without the loading state (after an assignment). */
+  private async refetchMeetings(): Promise<void> {
     try {
       const range = vietnamMonthRange(this.shownYear, this.shownMonth);
       this.meetings = (await this.client.meetings({ ...range, ...(this.unitFilter ? { unit: this.unitFilter } : {}), limit: 1000 })).meetings;
     } catch (error) {
       this.fail(error);
     }
-    await this.updateComplete;
-    this.buttonOf(meeting.id, 'assign')?.focus();
-  };
-
-  private handleWithdrawAsk = async (target: Withdrawing | undefined): Promise<void> => {
-    const before = this.withdrawing;
-    this.withdrawing = target;
-    this.withdrawError = '';
-    await this.updateComplete;
-    // Focus follows: to "keep" when asked, back to the delegate's button when not.
-    if (target) this.renderRoot.querySelector<HTMLElement>('[data-action=withdraw-cancel]')?.focus();
-    else if (before) this.buttonOf(before.meetingId, 'assign')?.focus();
-  };
-
-  private handleWithdrawConfirm = async (meeting: MeetingSummary, delegateId: string): Promise<void> => {
-    if (this.sending || !this.dispatchEvent(new DelegateWithdrawRequestEvent({ meetingId: meeting.id, delegateId }))) return;
-    const name = meeting.delegates.find((d) => d.id === delegateId)?.name ?? delegateId;
-    this.sending = true;
-    const result = await this.act((client) => client.unassignDelegate(meeting.id, delegateId));
-    this.sending = false;
-    if (!result.ok) {
-      this.withdrawError = result.error.text(this.language);
-      return;
-    }
-    this.withdrawing = undefined;
-    this.invites = new Map([...this.invites].map(([id, list]) => [id, id === meeting.id ? list.filter((i) => i.participantId !== delegateId) : list]));
-    this.meetings = this.meetings.map((m) => (m.id === meeting.id ? { ...m, delegates: result.value.delegates } : m));
-    this.announcement = this.s('withdraw.done', { name, title: meeting.title });
-    this.dispatchEvent(new DelegateWithdrawnEvent(result.value));
-    await this.updateComplete;
-    this.buttonOf(meeting.id, 'assign')?.focus();
-  };
+  }
 
   private handleOpen = (event: Event, meeting: MeetingSummary): void => {
     if (!this.dispatchEvent(new MeetingOpenEvent({ meetingId: meeting.id, meeting }))) event.preventDefault();
@@ -441,6 +342,7 @@ export class MeetingSchedule extends ApiElement {
   }
 
   private renderUpperView() {
+    const d = this.delegates;
     return html`<section aria-labelledby="upper-title">
       ${renderUpper({
         say: this.s,
@@ -454,25 +356,25 @@ export class MeetingSchedule extends ApiElement {
         loading: this.loading,
         committee: this.committee,
         meetingUrl: this.urlOf,
-        ...(this.assigning ? { assigning: this.assigning } : {}),
-        assign: this.assign,
-        ...(this.assignInvalid ? { assignInvalid: this.assignInvalid } : {}),
-        assignError: this.assignError,
-        sending: this.sending,
-        invites: this.invites,
+        ...(d.assigning ? { assigning: d.assigning } : {}),
+        assign: d.assign,
+        ...(d.assignInvalid ? { assignInvalid: d.assignInvalid } : {}),
+        assignError: d.assignError,
+        sending: d.sending,
+        invites: d.invites,
         onMonth: this.handleMonth,
         onUnit: this.handleUnit,
-        onAssignToggle: this.handleAssignToggle,
-        onAssignUpdate: this.handleAssignUpdate,
-        onAssignSubmit: this.handleAssignSubmit,
-        ...(this.withdrawing ? { withdrawing: this.withdrawing } : {}),
-        withdrawError: this.withdrawError,
-        onWithdrawAsk: this.handleWithdrawAsk,
-        onWithdrawConfirm: this.handleWithdrawConfirm,
+        onAssignToggle: d.handleAssignToggle,
+        onAssignUpdate: d.handleAssignUpdate,
+        onAssignSubmit: d.handleAssignSubmit,
+        ...(d.withdrawing ? { withdrawing: d.withdrawing } : {}),
+        withdrawError: d.withdrawError,
+        onWithdrawAsk: d.handleWithdrawAsk,
+        onWithdrawConfirm: d.handleWithdrawConfirm,
         onOpen: this.handleOpen,
         onDay: this.handleDay,
       })}
-      <p role="status" class="done" data-announcement>${this.announcement}</p>
+      <p role="status" class="done" data-announcement>${d.announcement}</p>
     </section>`;
   }
 }
