@@ -12,10 +12,13 @@ import {
 import type { EventStore } from './event-store.js';
 import { jsonLog, type Log } from './log.js';
 import { MeetingHost, type EventObserver, type Session } from './meeting-host.js';
+import { clientAddress, httpHandler, MessageRate, originAllowed } from './http-basics.js';
 import { ServerMetrics } from './metrics.js';
 import type { MeetingOwnership } from './ownership.js';
 import { OwnershipLostError } from './postgres-event-store.js';
 import { JoinTokens, TokenError, type JoinClaims } from './tokens.js';
+
+export { clientAddress, originAllowed } from './http-basics.js';
 
 /** WebSocket close codes the client understands: do not retry with the same token. */
 export const CLOSE_AUTH_FAILED = 4001;
@@ -32,23 +35,8 @@ const MAX_MESSAGE_BYTES = 16 * 1024;
 const HELLO_TIMEOUT_MS = 10_000;
 /** Dead connections are found by a WebSocket ping at this interval. */
 const PING_INTERVAL_MS = 20_000;
-/**
- * Messages per connection: a bucket of this many, refilled at this rate per
- * second. A member's client sends a few commands a minute; a mesh join sends
- * an offer and a few ICE candidates to each peer, well inside the burst.
- */
-const RATE_BURST = 120;
-const RATE_PER_SECOND = 40;
 /** Live connections one participant may hold at once (a phone, a computer, a spare tab). */
 const MAX_SESSIONS_PER_PARTICIPANT = 4;
-
-/** Headers on every HTTP response the server itself writes (the demo and API add their own CSP). */
-const SECURITY_HEADERS = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-site',
-};
 
 /** How the server is put together; everything has a default but the store and the secret. */
 export interface MeetingServerOptions {
@@ -71,7 +59,7 @@ export interface MeetingServerOptions {
   readonly allowedOrigins?: readonly string[];
   /** When set, `/metrics` answers only with `Authorization: Bearer <metricsToken>`. */
   readonly metricsToken?: string;
-  /** Messages per connection: a burst, refilled per second (defaults RATE_BURST, RATE_PER_SECOND). */
+  /** Messages per connection: a burst, refilled per second (120 and 40 by default; `MessageRate`). */
   readonly rateLimit?: { readonly burst: number; readonly perSecond: number };
   /**
    * The server runs behind one reverse proxy (docs/deploy.md): the client's
@@ -124,24 +112,6 @@ function commandIdOf(text: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Whether a WebSocket upgrade from `origin` (the Origin header) may proceed; `host` is the Host header. */
-export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[] | undefined): boolean {
-  if (!origin) return true;
-  if (allowed) return allowed.includes(origin);
-  try {
-    return new URL(origin).host === host;
-  } catch {
-    return false;
-  }
-}
-
-/** The address a request came from: the proxy's last X-Forwarded-For entry when trusted, else the socket's peer. */
-export function clientAddress(req: IncomingMessage, trustProxy: boolean): { address?: string; via?: string } {
-  const peer = req.socket.remoteAddress?.replace(/^::ffff:/, '');
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').at(-1)?.trim() : '';
-  return forwarded ? { address: forwarded, via: peer } : { address: peer };
 }
 
 /** Starts the HTTP and WebSocket server and rebuilds every meeting from its log. */
@@ -211,32 +181,10 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
   log('info', 'meetings loaded', { count: meetings.size });
   metrics.meetings.set(meetings.size);
 
+  const handleHttp = httpHandler({ metrics, metricsToken: options.metricsToken, http: options.http, log });
   const http = createServer((req, res) => {
     void handleHttp(req, res);
   });
-  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
-    try {
-      if (req.url === '/healthz') {
-        res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end('ok\n');
-        return;
-      }
-      if (req.url === '/metrics') {
-        if (options.metricsToken && req.headers.authorization !== `Bearer ${options.metricsToken}`) {
-          res.writeHead(401, { 'content-type': 'text/plain; charset=utf-8' }).end('Unauthorized\n');
-          return;
-        }
-        res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(await metrics.registry.metrics());
-        return;
-      }
-      if (options.http && (await options.http(req, res))) return;
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Không tìm thấy / Not found\n');
-    } catch (error) {
-      log('error', 'http handler failed', { url: req.url, error: String(error) });
-      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Lỗi máy chủ / Server error\n');
-    }
-  }
 
   const wss = new WebSocketServer({
     server: http,
@@ -276,18 +224,7 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
       metrics.rejections.inc({ code });
       send({ type: 'reject', id, code, message });
     };
-    // A token bucket of messages.
-    const { burst, perSecond } = options.rateLimit ?? { burst: RATE_BURST, perSecond: RATE_PER_SECOND };
-    let allowance = burst;
-    let refilledAt = performance.now();
-    const withinRate = () => {
-      const now = performance.now();
-      allowance = Math.min(burst, allowance + ((now - refilledAt) / 1000) * perSecond);
-      refilledAt = now;
-      if (allowance < 1) return false;
-      allowance -= 1;
-      return true;
-    };
+    const rate = new MessageRate(options.rateLimit);
 
     async function hello(message: Extract<ClientMessage, { type: 'hello' }>): Promise<void> {
       clearTimeout(helloTimer);
@@ -415,7 +352,7 @@ export async function startMeetingServer(options: MeetingServerOptions): Promise
     }
 
     ws.on('message', (data, isBinary) => {
-      if (!withinRate()) {
+      if (!rate.take()) {
         reject('rate-limited', 'Too many messages; slow down.', isBinary ? undefined : commandIdOf(data.toString()));
         return;
       }
