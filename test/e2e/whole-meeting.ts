@@ -36,44 +36,29 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { sampleMeeting } from '../../server/sample-cell.js';
 import { JoinTokens } from '../../server/tokens.js';
 import { CHROMIUM_ARGS, freePort, Scenario, ServerProcess, waitFor } from './helpers.js';
-import { KEEP_NAMES_SHIM, readMeetingView, type ClosedVoteView, type MeetingView, type MinutesVoteView } from './meeting-view.js';
-
-const MEETING_ID = 'vnpt-van-yen-2026-11';
-const CHAIR = 'hoang-van-minh';
-const MEMBER = 'nguyen-thi-lan';
-const PROBATIONARY = 'bui-thi-ngoc-anh';
-const DELEGATE = 'dang-van-son';
-const ABSENT = 'tran-duc-thang';
-const ABSENCE_REASON = 'Đi công tác Hà Nội';
-/** Full members without a browser, present in the room of the main bridge point. */
-const IN_ROOM = ['le-thi-hoa', 'pham-van-long', 'do-thi-thu-ha', 'vu-quang-huy'];
-const MAIN_ROOM = 'van-yen';
-
-/** The sample cell, as the server defines it. */
-const SAMPLE = sampleMeeting('2026-11-23T08:00:00.000Z');
-const ROSTER = SAMPLE.cell.members;
-const MAIN_ROOM_NAME = SAMPLE.bridgePoints!.find((b) => b.id === MAIN_ROOM)!.name;
-const nameOf = (id: string) => ROSTER.find((m) => m.id === id)!.name;
-const EVERYONE_ONLINE = [CHAIR, MEMBER, PROBATIONARY, DELEGATE].sort();
-
-const RESOLUTION = 'Thông qua nghị quyết tháng 11';
-const ADOPTION = 'Thông qua biên bản sinh hoạt chi bộ';
-const DISCUSSION_NOTE = 'Chi bộ thống nhất tập trung hoàn thành chỉ tiêu phát triển thuê bao tháng 12.';
-
-type Mark = 'present-online' | 'present-in-person' | 'absent-with-reason' | 'unmarked';
-type Choice = 'agree' | 'disagree' | 'other';
-const MARK_TEXT: Record<Mark, string> = {
-  'present-online': 'Có mặt trực tuyến',
-  'present-in-person': `Có mặt tại điểm cầu · ${MAIN_ROOM_NAME}`,
-  'absent-with-reason': `Vắng có lý do: ${ABSENCE_REASON}`,
-  unmarked: 'Chưa điểm danh',
-};
-
-/** A vote's ballots, by voter, with where each was cast. */
-type Ballots = Record<string, { choice: Choice; source: 'online' | typeof MAIN_ROOM }>;
+import { controlOf, everyoneSeesAndHears, joinMedia, stageOf } from './meeting-media.js';
+import { KEEP_NAMES_SHIM, readMeetingView, type MeetingView } from './meeting-view.js';
+import {
+  ABSENCE_REASON,
+  ABSENT,
+  ADOPTION,
+  CHAIR,
+  DELEGATE,
+  DISCUSSION_NOTE,
+  EVERYONE_ONLINE,
+  expectedView,
+  IN_ROOM,
+  MAIN_ROOM,
+  MEETING_ID,
+  MEMBER,
+  PROBATIONARY,
+  RESOLUTION,
+  type Ballots,
+  type Choice,
+  type Mark,
+} from './whole-meeting-model.js';
 
 /** How one run of the meeting is set up. */
 export interface WholeMeetingConfig {
@@ -137,137 +122,9 @@ export function describeWholeMeeting(config: WholeMeetingConfig): void {
       program = program.map((i) => (i.id === id ? { ...i, status } : i));
     };
 
-    /** The QĐ 294-QĐ/TW 9.3 denominator from the roll taken: full members called minus those absent with an accepted reason. */
-    function denominator() {
-      const called = ROSTER.filter((m) => m.status === 'full');
-      const excused = called.filter((m) => roll[m.id] === 'absent-with-reason').length;
-      return { called: called.length, excused, value: called.length - excused };
-    }
-    const eligibleVoters = () => ROSTER.filter((m) => m.status === 'full' && (roll[m.id] ?? 'unmarked').startsWith('present')).length;
-    const viPercent = (agree: number, of: number) => `${(Math.round((agree / of) * 1000) / 10).toString().replace('.', ',')} %`;
-
-    function expectedResult({ title, ballots }: { title: string; ballots: Ballots }): { panel: ClosedVoteView; minutes: MinutesVoteView } {
-      const d = denominator();
-      const count = (choice: Choice, source?: string) =>
-        Object.values(ballots).filter((b) => b.choice === choice && (source === undefined || b.source === source)).length;
-      const agree = count('agree');
-      const required = Math.floor(d.value / 2) + 1;
-      const passed = agree >= required;
-      const percent = viPercent(agree, d.value);
-      const sources = Object.fromEntries(
-        [...new Set(Object.values(ballots).map((b) => b.source))].map((source) => [
-          source,
-          `${source === 'online' ? 'Trực tuyến' : MAIN_ROOM_NAME}: ${count('agree', source)} tán thành, ${count('disagree', source)} không tán thành, ${count('other', source)} ý kiến khác`,
-        ]),
-      );
-      return {
-        panel: {
-          title,
-          passed,
-          verdict: passed ? '✓ Đạt' : '✗ Không đạt',
-          rule: passed
-            ? `Đạt: ${agree}/${d.value} tán thành, quá nửa của ${d.value} (cần ít nhất ${required}).`
-            : `Không đạt: ${agree}/${d.value} tán thành; cần ít nhất ${required} (quá nửa của ${d.value}).`,
-          denominator: `${d.called} đảng viên chính thức được triệu tập, trừ ${d.excused} vắng có lý do → ${d.value}`,
-          counts: {
-            agree: String(agree),
-            disagree: String(count('disagree')),
-            other: String(count('other')),
-            cast: String(Object.keys(ballots).length),
-            percent,
-          },
-          sources,
-          agreeNames: Object.entries(ballots)
-            .filter(([, b]) => b.choice === 'agree')
-            .map(([id]) => nameOf(id))
-            .sort(),
-        },
-        minutes: {
-          title,
-          pending: '',
-          agree: `Tán thành: ${agree}/${d.value} (${percent}) — ${passed ? 'ĐẠT' : 'KHÔNG ĐẠT'}`,
-          denominator: `Mẫu số ${d.value}: ${d.called} đảng viên chính thức được triệu tập, trừ ${d.excused} vắng có lý do.`,
-          rule: `Quy tắc: quá một nửa, cần ít nhất ${required} phiếu tán thành (Quy định 294-QĐ/TW, điểm 9.3).`,
-        },
-      };
-    }
-
-    /** The view every page must show now, from the model above. */
-    function expectedView(): MeetingView {
-      const marks = Object.fromEntries(ROSTER.map((m) => [m.id, roll[m.id] ?? 'unmarked']));
-      const count = (mark: Mark) => Object.values(marks).filter((m) => m === mark).length;
-      const present = count('present-online') + count('present-in-person');
-      const counts: Record<string, number> = {
-        total: ROSTER.length,
-        full: ROSTER.filter((m) => m.status === 'full').length,
-        probationary: ROSTER.filter((m) => m.status === 'probationary').length,
-        present,
-        absentWithReason: count('absent-with-reason'),
-        absentWithoutReason: 0,
-        unmarked: count('unmarked'),
-      };
-      if (count('present-in-person')) counts.presentInPerson = count('present-in-person');
-      if (count('present-online')) counts.presentOnline = count('present-online');
-      const running = program.find((i) => i.status === 'running');
-      const voting = votingMotion();
-      const adoptionVoting = voting?.title === ADOPTION;
-      // The panel lists closed votes newest first; the minutes list every motion in the order drafted.
-      const closedNewestFirst = motions.filter((m) => m.status === 'closed').reverse().map(expectedResult);
-      return {
-        connection: 'connected',
-        phase,
-        online: EVERYONE_ONLINE,
-        roll: {
-          counts,
-          marks,
-          markTexts: Object.fromEntries(Object.entries(marks).map(([id, mark]) => [id, MARK_TEXT[mark as Mark]])),
-        },
-        agenda: {
-          current: running?.id ?? null,
-          currentTitle: running ? `${program.indexOf(running) + 1}. ${running.title}` : null,
-          items: program,
-        },
-        speakers: { floor, hands, spoke },
-        votes: {
-          voting: voting
-            ? { title: voting.title, progress: `Đã biểu quyết: ${Object.keys(voting.ballots).length}/${eligibleVoters()} đảng viên có quyền biểu quyết đang dự họp` }
-            : null,
-          closed: closedNewestFirst.map((r) => r.panel),
-        },
-        minutes: {
-          status: minutesStatus,
-          state: { draft: 'Dự thảo', 'read-back': 'Đang đọc lại', adopted: 'Đã thông qua lúc {time} ngày {date}' }[minutesStatus],
-          live:
-            minutesStatus === 'adopted'
-              ? 'Biên bản đã được thông qua và khóa; chỉ có thể thêm phụ lục.'
-              : adoptionVoting
-                ? `Chi bộ đang biểu quyết thông qua biên bản: ${Object.keys(voting!.ballots).length} đồng chí đã biểu quyết.`
-                : minutesStatus === 'read-back'
-                  ? 'Thư ký đang đọc lại biên bản trước chi bộ.'
-                  : '',
-          recorder: recorder ? `Thư ký: đồng chí ${nameOf(recorder)}.` : 'Thư ký: chưa cử.',
-          present: `Có mặt: ${present} đồng chí (trực tiếp ${count('present-in-person')}, trực tuyến ${count('present-online')}).`,
-          withReason:
-            count('absent-with-reason') > 0
-              ? `Vắng có lý do: ${count('absent-with-reason')} đồng chí: Đồng chí ${nameOf(ABSENT)}: ${ABSENCE_REASON}`
-              : 'Vắng có lý do: 0 đồng chí.',
-          course,
-          // A motion still in draft was never put to the meeting, so the minutes do not list it.
-          votes: motions.filter((m) => m.status !== 'draft').map((m) =>
-            m.status === 'closed'
-              ? expectedResult(m).minutes
-              : { title: m.title, pending: 'Đang biểu quyết.', agree: '', denominator: '', rule: '' },
-          ),
-          adopted: minutesStatus === 'adopted' ? 'Biên bản đã được đọc lại trước chi bộ và được thông qua lúc {time}, {date}.' : null,
-          // Minutes adopted before the close are frozen as adopted: no closing line in them.
-          closed: minutesStatus === 'adopted' ? '' : phase === 'closed' ? 'Cuộc họp kết thúc lúc {time}, {date}.' : 'Cuộc họp chưa kết thúc.',
-        },
-      };
-    }
-
     /** Waits until every page shows the expected view (each page polled on its own). */
     async function everyPageAgrees(timeoutMs = 5_000): Promise<void> {
-      const want = expectedView();
+      const want = expectedView({ phase, roll, recorder, program, floor, hands, spoke, course, motions, minutesStatus });
       await Promise.all(
         pages.map(({ name, page }) => waitFor(`${name}'s page`, async () => assert.deepEqual(await readMeetingView(page), want), timeoutMs)),
       );
@@ -364,121 +221,10 @@ export function describeWholeMeeting(config: WholeMeetingConfig): void {
     }
 
 
-    // ——— media: what each person sees and hears of the others in <media-stage> ———
-
-    /** One other person as a page's `<media-stage>` shows them: their video's size and frames, whether their sound plays, the muted badge. */
-    interface SeenPerson {
-      width: number;
-      frames: number;
-      sound: boolean;
-      muted: boolean;
-    }
-
-    /** Every person on `page`'s stage, by participant id. */
-    async function stageOf(page: Page): Promise<Record<string, SeenPerson>> {
-      return page.locator('party-meeting-room media-stage').evaluate((stage) => {
-        const root = stage.shadowRoot!;
-        const seen: Record<string, SeenPerson> = {};
-        for (const tile of root.querySelectorAll<HTMLElement>('[data-participant-id]')) {
-          const video = tile.querySelector('video');
-          seen[tile.dataset.participantId!] = {
-            width: video?.videoWidth ?? 0,
-            frames: video?.getVideoPlaybackQuality().totalVideoFrames ?? 0,
-            sound: false,
-            muted: tile.querySelector('[data-badge="muted"]') !== null,
-          };
-        }
-        for (const audio of root.querySelectorAll<HTMLAudioElement>('audio[data-audio]')) {
-          const track = (audio.srcObject as MediaStream | null)?.getAudioTracks()[0];
-          const person = seen[audio.dataset.audio!];
-          if (person) person.sound = track?.readyState === 'live' && !audio.paused;
-        }
-        return seen;
-      });
-    }
-
-    /** The person checks camera and microphone in `<device-check>` and presses "Vào họp"; the room then shows `<media-stage>`. */
-    async function joinsMedia(name: string, page: Page): Promise<void> {
-      const room = page.locator('party-meeting-room');
-      if (config.mediaOptions) {
-        await room.evaluate((element, options) => {
-          (element as HTMLElement & { mediaOptions?: unknown }).mediaOptions = options;
-        }, config.mediaOptions);
-      }
-      // The camera opens at once where it was allowed before (as here); otherwise the person presses "Kiểm tra camera và micro".
-      const check = room.locator('device-check');
-      const join = check.locator('button[data-action="join"]');
-      await waitFor(
-        `${name} is offered "Vào họp"`,
-        async () => {
-          const start = check.locator('button[data-action="start"]');
-          if ((await start.count()) > 0) await start.click();
-          assert.equal(((await join.textContent({ timeout: 1_000 })) ?? '').trim(), 'Vào họp');
-        },
-        15_000,
-      );
-      await join.click();
-      await waitFor(`${name}'s room shows the stage`, async () => assert.equal(await room.locator('[data-media-step]').getAttribute('data-media-step'), 'joined'), 20_000);
-    }
-
-    /** The media adapter's own diagnostics on `page` (the mesh's links, Janus's handles), for a failure report. */
-    async function mediaDiagnostics(page: Page): Promise<string> {
-      return page
-        .locator('party-meeting-room')
-        .evaluate((room) => {
-          const adapter = (room as unknown as { roomMedia?: { adapter?: { diagnostics?: () => unknown; getSnapshot(): unknown } } }).roomMedia?.adapter;
-          return JSON.stringify({ snapshot: adapter?.getSnapshot(), diagnostics: adapter?.diagnostics?.() });
-        })
-        .catch((error: unknown) => `no diagnostics: ${String(error)}`);
-    }
-
-    /** Every page shows every other person online with moving video and playing sound. */
-    async function everyoneSeesAndHearsEveryone(): Promise<void> {
-      try {
-        await seeAndHear();
-      } catch (error) {
-        const reports = await Promise.all(pages.map(async ({ name, page }) => `${name}: ${await mediaDiagnostics(page)}`));
-        throw new Error(`${(error as Error).message}\n----- media on each page -----\n${reports.join('\n')}`, { cause: error });
-      }
-    }
-
-    async function seeAndHear(): Promise<void> {
-      const first: Record<string, Record<string, SeenPerson>> = {};
-      for (const { name, id, page } of pages) {
-        const others = EVERYONE_ONLINE.filter((other) => other !== id);
-        first[name] = await waitFor(
-          `${name} sees and hears ${others.join(', ')}`,
-          async () => {
-            const stage = await stageOf(page);
-            for (const other of others) {
-              const person = stage[other];
-              assert.ok(person && person.width > 0 && person.frames > 0 && person.sound, `${other}: ${JSON.stringify(person)}`);
-            }
-            return stage;
-          },
-          30_000,
-          250,
-        );
-      }
-      // Moving pictures, not one frame: every video has new frames a moment later.
-      for (const { name, id, page } of pages) {
-        await waitFor(
-          `${name}'s videos keep playing`,
-          async () => {
-            const now = await stageOf(page);
-            for (const other of EVERYONE_ONLINE.filter((o) => o !== id)) assert.ok(now[other]!.frames > first[name]![other]!.frames, `${other}'s video on ${name}'s page`);
-          },
-          10_000,
-          250,
-        );
-      }
-    }
-
-    /** A media-stage control's state on `page`: pressed (on) and disabled (locked). */
-    async function controlOf(page: Page, control: string): Promise<{ pressed: string | null; disabled: string | null }> {
-      const button = page.locator(`party-meeting-room media-stage button[data-control="${control}"]`);
-      return { pressed: await button.getAttribute('aria-pressed'), disabled: await button.getAttribute('aria-disabled') };
-    }
+    /** The person checks camera and microphone and presses "Vào họp" (meeting-media.ts), with the configuration's media options. */
+    const joinsMedia = (name: string, page: Page) => joinMedia(name, page, config.mediaOptions);
+    /** Every page shows every other person online with moving video and playing sound (meeting-media.ts). */
+    const everyoneSeesAndHearsEveryone = () => everyoneSeesAndHears(pages, EVERYONE_ONLINE);
 
     before(async () => {
       const port = await freePort();
