@@ -241,6 +241,23 @@ export const pilotReportStyles = css`
     white-space: nowrap;
     font-variant-numeric: tabular-nums;
   }
+  /* Under a long table: the count, then the buttons, wrapping on a phone. */
+  .rows {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4em 1em;
+    margin-top: 0.4em;
+  }
+  .rows p {
+    margin: 0;
+  }
+  .rows-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.4em 1em;
+  }
   @media print {
     :host {
       font-size: 10.5pt;
@@ -248,6 +265,7 @@ export const pilotReportStyles = css`
     .controls,
     [part='csv'],
     button,
+    .rows,
     .failure {
       display: none !important;
     }

@@ -11,7 +11,9 @@ import { ExportRequestEvent, PrintRequestEvent, ReportExportedEvent, ReportLoade
 import { pilotReportStyles } from './pilot-report.styles.js';
 import { STRINGS, type ReportKey } from './pilot-report.strings.js';
 import { barChart, lineChart, type BarRow, type LinePoint } from './report-charts.js';
+import { renderReportTable } from './report-table-view.js';
 import { downloadText, reportTables, tableCsv, type ReportTable, type TableId } from './report-tables.js';
+import { TableRowsController } from './table-rows.js';
 
 /**
  * The yearly evaluation of the online-meeting pilot for the upper level
@@ -23,6 +25,8 @@ import { downloadText, reportTables, tableCsv, type ReportTable, type TableId } 
  * minimum (Hướng dẫn 42-HD/BTCTW). Charts are SVG drawn by hand (bars and a
  * line), each with its figures in a table; every table downloads as CSV
  * made in the browser (UTF-8 with a byte-order mark); the page prints.
+ * A table longer than `page-size` rows (50) shows its first rows with a
+ * count and "Xem thêm"; its CSV and the printed page have every row.
  *
  * The class is `PilotReportElement`, not `PilotReport`: that name is the
  * report's data type (src/client/api-types.ts).
@@ -40,6 +44,7 @@ import { downloadText, reportTables, tableCsv, type ReportTable, type TableId } 
  * @csspart chart - Each chart's figure.
  * @csspart table - Each table.
  * @csspart csv - Each "Tải CSV" button.
+ * @csspart rows - Under a long table: the rows shown of how many, and the buttons that show more.
  * @csspart warnings - Members absent without reason for 2 months or more.
  * @csspart failure - A failed request, with its retry button.
  * @cssproperty --party-accent - Bars, the line, and primary buttons.
@@ -63,6 +68,12 @@ export class PilotReportElement extends ApiElement {
    * `summary` or `full` force one.
    */
   @property() detail: 'auto' | 'summary' | 'full' = 'auto';
+  /**
+   * How many rows a long table shows at first, and how many "Xem thêm" adds
+   * (default 50); 0 shows every row (slow for a unit's per-member table).
+   * The CSV export and printing always have every row.
+   */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 50;
 
   @state() private report?: PilotReport;
   @state() private cells: readonly CellSummary[] = [];
@@ -71,6 +82,7 @@ export class PilotReportElement extends ApiElement {
   @state() private exported = '';
 
   private s = (key: ReportKey, params?: Record<string, string | number>): string => this.local(STRINGS, key, params);
+  private rows = new TableRowsController(this, () => this.pageSize);
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
@@ -95,6 +107,7 @@ export class PilotReportElement extends ApiElement {
     });
     if (!result) return;
     this.report = result.report;
+    this.rows.reset();
     if (result.cells) this.cells = result.cells.cells;
     this.exported = '';
     this.dispatchEvent(new ReportLoadedEvent({ report: result.report }));
@@ -110,8 +123,27 @@ export class PilotReportElement extends ApiElement {
     void this.loadReport(false);
   };
 
-  private handlePrint = (): void => {
-    if (this.dispatchEvent(new PrintRequestEvent())) window.print();
+  /** Prints every row of every table, not only the rows open on screen (see table-rows.ts). */
+  private handlePrint = async (): Promise<void> => {
+    if (!this.dispatchEvent(new PrintRequestEvent())) return;
+    await this.rows.expandForPrint();
+    window.print();
+  };
+
+  /**
+   * Shows more rows. Focus stays on the button while rows remain; when the
+   * buttons go, it moves to the first row added, so it is never lost.
+   */
+  private handleMore = async (table: ReportTable, all: boolean): Promise<void> => {
+    const total = table.rows.length;
+    const before = all ? this.rows.all(table.id, total) : this.rows.more(table.id, total);
+    await this.updateComplete;
+    const block = this.renderRoot.querySelector(`[data-table=${table.id}]`);
+    if (block?.querySelector('[data-action=more-rows]')) return;
+    const first = block?.querySelectorAll<HTMLElement>('tbody tr > th')[before];
+    if (!first) return;
+    first.tabIndex = -1;
+    first.focus();
   };
 
   private handleCsv(table: ReportTable): void {
@@ -147,7 +179,16 @@ export class PilotReportElement extends ApiElement {
               : html`<div class="charts">${this.renderCharts(report)}</div>
                   ${this.renderWarnings(report)} ${this.renderShort(report)} ${this.renderDetailNote(report)}
                   ${(report.detail === 'summary' ? (['cells', 'months'] as const) : (['cells', 'months', 'meetings', 'members'] as const)).map((id) =>
-                    this.renderTable(tables[id]),
+                    renderReportTable({
+                      say: this.s,
+                      lang: this.language,
+                      table: tables[id],
+                      shown: this.rows.count(id, tables[id].rows.length),
+                      long: this.rows.isLong(tables[id].rows.length),
+                      pageSize: this.rows.size,
+                      onCsv: (table) => this.handleCsv(table),
+                      onMore: this.handleMore,
+                    }),
                   )}`}
             <p role="status" class="visually-hidden" data-exported>${this.exported}</p>`
         : nothing}
@@ -315,37 +356,5 @@ export class PilotReportElement extends ApiElement {
     if (total === undefined || total <= shown) return nothing;
     const lang = this.language;
     return html`<p class="muted" data-more>${this.s('detail.more', { count: formatNumber(lang, total - shown), shown: formatNumber(lang, shown) })}</p>`;
-  }
-
-  private renderTable(table: ReportTable) {
-    const captionId = `caption-${table.id}`;
-    return html`<section class="table-block" data-table=${table.id}>
-      <div class="table-head">
-        <h3 id=${captionId}>${table.caption}</h3>
-        <button type="button" part="csv" data-action="csv" @click=${() => this.handleCsv(table)}>
-          ${this.s('csv')}<span class="visually-hidden"> ${this.s('csv.which', { table: table.caption })}</span>
-        </button>
-      </div>
-      <div class="scroll" id="table-${table.id}" tabindex="0" role="region" aria-labelledby=${captionId}>
-        <table part="table">
-          <thead>
-            <tr>
-              ${table.headers.map((h) => html`<th scope="col">${h}</th>`)}
-            </tr>
-          </thead>
-          <tbody>
-            ${table.rows.map(
-              (row) => html`<tr data-key=${row.key}>
-                ${row.cells.map((c, i) =>
-                  i === 0
-                    ? html`<th scope="row" class=${c.tone ?? ''}>${c.text}</th>`
-                    : html`<td class="${c.numeric ? 'num' : ''} ${c.tone ?? ''}">${c.text}</td>`,
-                )}
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-    </section>`;
   }
 }
