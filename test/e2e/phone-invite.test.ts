@@ -68,6 +68,15 @@ describe('a member opens an invite link on a phone', { timeout: 60_000 }, () => 
     assert.ok(preview && preview.y >= 0, `the preview is at ${JSON.stringify(preview)}`);
     await join.tap();
     await waitFor('the stage replaces the check', async () => assert.equal(await page.locator('party-meeting-room [data-media-step]').getAttribute('data-media-step'), 'joined'), 15_000);
+    // The stage is shorter than the check was: its top is on the screen, not scrolled past.
+    await waitFor(
+      'the stage is in view',
+      async () => {
+        const box = await page.locator('party-meeting-room [data-media-step]').boundingBox();
+        assert.ok(box && box.y >= 0 && box.y < PHONE.viewport.height / 2, `the stage is at ${JSON.stringify(box)}`);
+      },
+      5_000,
+    );
   });
 
   it('leaves a member who had scrolled where they are', async () => {

@@ -106,6 +106,8 @@ export class PartyMeetingRoom extends PartyElement {
   private readonly roomMedia = new RoomMedia(this);
   /** Whether the member arriving from an invite link was brought to the camera check (once). */
   private broughtToCheck = false;
+  /** The media step of the last render, to notice the stage replacing the check. */
+  private shownStep?: string;
 
   /** Asks the meeting server for a media-server token (LiveKit's) with the member's join token. */
   private readonly fetchMediaToken = async (path: string): Promise<string> => {
@@ -173,9 +175,27 @@ export class PartyMeetingRoom extends PartyElement {
   }
 
   protected override updated(): void {
-    if (this.broughtToCheck || !this.invite || this.roomMedia.step !== 'check') return;
+    const step = this.roomMedia.step;
+    if (step === 'joined' && this.shownStep !== 'joined') void this.showStage();
+    this.shownStep = step;
+    if (this.broughtToCheck || !this.invite || step !== 'check') return;
     this.broughtToCheck = true;
     void this.bringToCheck();
+  }
+
+  /**
+   * The stage has just replaced the camera check the member pressed "Vào họp"
+   * in, which was taller: when its top is now above the screen, bring it into
+   * view, so the member sees the others rather than the middle of the page.
+   */
+  private async showStage(): Promise<void> {
+    // Once the stage (a chunk of its own) has drawn itself: the page's height changes until then.
+    await customElements.whenDefined('media-stage');
+    const stage = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>('media-stage');
+    await stage?.updateComplete;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    const media = this.renderRoot.querySelector('[data-media-step="joined"]');
+    if (media && media.getBoundingClientRect().top < 0) media.scrollIntoView({ block: 'start' });
   }
 
   /**
