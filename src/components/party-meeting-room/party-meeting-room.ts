@@ -187,6 +187,8 @@ export class PartyMeetingRoom extends PartyElement {
    * The stage has just replaced the camera check the member pressed "Vào họp"
    * in, which was taller: when its top is now above the screen, bring it into
    * view, so the member sees the others rather than the middle of the page.
+   * The button pressed is gone: a keyboard or screen-reader user's focus goes
+   * to the stage's microphone switch, the next thing they may want.
    */
   private async showStage(): Promise<void> {
     // Once the stage (a chunk of its own) has drawn itself: the page's height changes until then.
@@ -196,6 +198,7 @@ export class PartyMeetingRoom extends PartyElement {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     const media = this.renderRoot.querySelector('[data-media-step="joined"]');
     if (media && media.getBoundingClientRect().top < 0) media.scrollIntoView({ block: 'start' });
+    if (document.activeElement === document.body) stage?.shadowRoot?.querySelector<HTMLElement>('[data-control="microphone"]')?.focus({ preventScroll: true });
   }
 
   /**

@@ -1,4 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/define.js';
 import type { PartyMeetingRoom } from '../../../src/components/party-meeting-room/party-meeting-room.js';
 import type { MediaStage } from '../../../src/components/media-stage/media-stage.js';
@@ -141,6 +142,19 @@ describe('<party-meeting-room> with media', function () {
 
     room.remove();
     expect(media.calls.at(-1), 'the room left the page: media disconnected').to.equal('disconnect()');
+  });
+
+  it('joins from the keyboard, and the focus goes to the stage’s microphone switch (the pressed button is gone)', async () => {
+    const { binh } = await openStageMeeting();
+    const media = new ScriptedMedia();
+    const room = await fixture<PartyMeetingRoom>(html`<party-meeting-room lang="en" .store=${binh} .mediaAdapter=${media}></party-meeting-room>`);
+    const check = await readyCheck(room);
+    check.shadowRoot!.querySelector<HTMLButtonElement>('button[data-action=join]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => mediaStep(room) === 'joined', 'never joined');
+    const stage = $(room, 'media-stage') as MediaStage;
+    await waitUntil(() => stage.shadowRoot?.activeElement?.getAttribute('data-control') === 'microphone', 'the focus never reached the microphone switch');
+    expect(stage.shadowRoot!.activeElement!.getAttribute('aria-pressed')).to.equal('true');
   });
 
   it('joins with the camera off when the member chooses so', async () => {
