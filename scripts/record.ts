@@ -3,7 +3,7 @@
  *
  *   node --import tsx scripts/record.ts check [meetingId …]   # every meeting when none is named; exit 1 on any problem
  *   node --import tsx scripts/record.ts export <meetingId> > meeting.json
- *   node --import tsx scripts/record.ts import < meeting.json
+ *   node --import tsx scripts/record.ts import < meeting.json        # and the pilot report's line of a closed meeting
  *   node --import tsx scripts/record.ts backup <file.sqlite>        # SQLite only: the whole store, online
  *   node --import tsx scripts/record.ts report-backfill [--all] [meetingId …]
  *       # the pilot report's lines of closed meetings that have none (closed before the report
@@ -60,6 +60,14 @@ try {
     case 'import': {
       const { meetingId, events } = await importMeeting(store, JSON.parse(readFileSync(0, 'utf8')));
       console.log(`imported ${meetingId}: ${events} events`);
+      // A closed meeting counts in the pilot report at once: its report line, as if it had closed here.
+      const registry = await openRegistry();
+      try {
+        const result = await backfillReports(store, registry, { meetingIds: [meetingId] });
+        console.log(result.written.length > 0 ? `${meetingId}: report line written` : `${meetingId}: not closed, no report line yet`);
+      } finally {
+        await registry.close();
+      }
       break;
     }
     case 'backup':

@@ -16,6 +16,7 @@ import type { EventStore } from '../../server/event-store.js';
 import { PostgresEventStore } from '../../server/postgres-event-store.js';
 import { PostgresRegistryStore } from '../../server/postgres-registry-store.js';
 import type { RegistryStore } from '../../server/registry-store.js';
+import { exportMeeting } from '../../server/record.js';
 import { backfillReports } from '../../server/report-backfill.js';
 import { SqliteEventStore } from '../../server/sqlite-event-store.js';
 import { SqliteRegistryStore } from '../../server/sqlite-registry-store.js';
@@ -128,6 +129,23 @@ describe('scripts/record.ts report-backfill', () => {
     assert.match(run('--all'), /report lines written: 1; already there: 0/);
     const registry = new SqliteRegistryStore(join(data, 'registry.sqlite'));
     assert.deepEqual((await registry.reportMeetings({ year: 2026 })).map((l) => l.meetingId), ['old-cli']);
+    await registry.close();
+  });
+
+  test('import writes the report line of a closed meeting it brings in, and none for one still open', async () => {
+    const source = new SqliteEventStore(join(dir, 'import-source.sqlite'));
+    await source.append('moved-closed', held('moved-closed'));
+    await source.append('moved-open', logOf({ ...testMeeting, id: 'moved-open' }, [[0, { type: 'open-meeting' }]]));
+    const records = await Promise.all(['moved-closed', 'moved-open'].map((id) => exportMeeting(source, id)));
+    await source.close();
+    const data = join(dir, 'cli-import');
+    const env = { ...process.env, DATA_DIR: data, DATABASE_URL: '' };
+    const importing = (record: unknown) =>
+      execFileSync(process.execPath, ['--import', 'tsx', 'scripts/record.ts', 'import'], { env, input: JSON.stringify(record) }).toString();
+    assert.match(importing(records[0]), /^imported moved-closed: \d+ events\nmoved-closed: report line written\n$/);
+    assert.match(importing(records[1]), /^imported moved-open: \d+ events\nmoved-open: not closed, no report line yet\n$/);
+    const registry = new SqliteRegistryStore(join(data, 'registry.sqlite'));
+    assert.deepEqual((await registry.reportMeetings({ year: 2026 })).map((l) => l.meetingId), ['moved-closed']);
     await registry.close();
   });
 });
