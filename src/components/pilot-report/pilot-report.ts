@@ -15,6 +15,9 @@ import { renderReportTable } from './report-table-view.js';
 import { downloadText, reportTables, tableCsv, type ReportTable, type TableId } from './report-tables.js';
 import { TableRowsController } from './table-rows.js';
 
+/** How many meetings the per-meeting chart draws at most (the latest): more bars than this no one reads at a glance. */
+const MEETING_BARS = 30;
+
 /**
  * The yearly evaluation of the online-meeting pilot for the upper level
  * (seed 004: "hàng năm … đánh giá kết quả thực hiện chủ trương thí điểm"):
@@ -288,7 +291,18 @@ export class PilotReportElement extends ApiElement {
     return html`
       ${this.renderFigure('online', this.s('chart.online'), this.s('chart.online-legend'), barChart(online, onlineMax), 'cells')}
       ${this.renderFigure('months', this.s('chart.months'), this.s('chart.month-axis'), lineChart(months, this.s('chart.months'), (v) => formatShare(lang, v, 0)), 'months')}
-      ${report.detail === 'summary' ? nothing : this.renderFigure('meetings', this.s('chart.meetings'), '', barChart(meetings, 100), 'meetings')}
+      ${report.detail === 'summary'
+        ? nothing
+        : this.renderFigure(
+            'meetings',
+            this.s('chart.meetings'),
+            // A bar per meeting reads for a cell or a few; a unit's 600 would not: the latest ones, the table has all.
+            meetings.length > MEETING_BARS
+              ? this.s('chart.meetings-latest', { shown: formatNumber(lang, MEETING_BARS), total: formatNumber(lang, meetings.length) })
+              : '',
+            barChart(meetings.slice(-MEETING_BARS), 100),
+            'meetings',
+          )}
       ${scores.length
         ? this.renderFigure(
             'scores',

@@ -121,6 +121,15 @@ describe('<pilot-report> with a unit of 2,500 members', function () {
     expect(textIn(el, '[data-table=members] [data-action=more-rows]')).to.equal('Xem thêm 500 dòng của bảng “Từng đảng viên theo tháng”');
   });
 
+  it('draws the latest 30 meetings in the per-meeting chart and says the table has them all', async () => {
+    const el = await render();
+    const bars = $$<HTMLLIElement>(el, '[data-chart=meetings] li.row');
+    const rows = $$(el, '[data-table=meetings] tbody tr');
+    expect(bars.length).to.equal(30);
+    expect(rows.length).to.equal(50);
+    expect($(el, '[data-chart=meetings] .legend')!.textContent!.trim()).to.equal('30 buổi gần nhất trong 50 buổi; bảng số liệu có đủ mọi buổi.');
+  });
+
   it('exports every row as CSV while 50 are shown', async () => {
     const el = await render();
     let csv = '';
