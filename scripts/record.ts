@@ -61,12 +61,18 @@ try {
       const { meetingId, events } = await importMeeting(store, JSON.parse(readFileSync(0, 'utf8')));
       console.log(`imported ${meetingId}: ${events} events`);
       // A closed meeting counts in the pilot report at once: its report line, as if it had closed here.
-      const registry = await openRegistry();
       try {
-        const result = await backfillReports(store, registry, { meetingIds: [meetingId] });
-        console.log(result.written.length > 0 ? `${meetingId}: report line written` : `${meetingId}: not closed, no report line yet`);
-      } finally {
-        await registry.close();
+        const registry = await openRegistry();
+        try {
+          const result = await backfillReports(store, registry, { meetingIds: [meetingId] });
+          console.log(result.written.length > 0 ? `${meetingId}: report line written` : `${meetingId}: not closed, no report line yet`);
+        } finally {
+          await registry.close();
+        }
+      } catch (error) {
+        // The record is in: say so, and how to finish, rather than look like a failed import.
+        console.error(`${meetingId}: imported, but its pilot-report line could not be written (${(error as Error).message}); run: record.ts report-backfill ${meetingId}`);
+        exitCode = 1;
       }
       break;
     }

@@ -46,7 +46,7 @@ async function expectFlowing(what: string, receivers: readonly MediaPage[], send
           const now = await r.receiving();
           for (const from of senders(r)) {
             const key = `${r.participantId}<-${from}`;
-            const current = now[from] ?? { framesDecoded: 0, videoPackets: 0, audioPackets: 0, audioSamples: 0 };
+            const current = now[from] ?? { framesDecoded: 0, screenFrames: 0, videoPackets: 0, audioPackets: 0, audioSamples: 0 };
             let base = baselines.get(key);
             if (!base || current.framesDecoded < base.framesDecoded || current.audioPackets < base.audioPackets) {
               baselines.set(key, current);

@@ -103,7 +103,7 @@ describe('janus adapter against a real Janus', { timeout: 150_000 }, () => {
           const now = await p.receiving();
           for (const from of others(p.participantId)) {
             const k = `${p.participantId}<-${from}`;
-            const c = now[from] ?? { framesDecoded: 0, videoPackets: 0, audioPackets: 0, audioSamples: 0 };
+            const c = now[from] ?? { framesDecoded: 0, screenFrames: 0, videoPackets: 0, audioPackets: 0, audioSamples: 0 };
             const b = base.get(k);
             if (!b || c.framesDecoded < b.framesDecoded || c.audioPackets < b.audioPackets) base.set(k, c);
             const from0 = base.get(k)!;

@@ -6,8 +6,8 @@
  * through `scripts/record.ts report-backfill`.
  */
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it as test } from 'node:test';
@@ -147,5 +147,16 @@ describe('scripts/record.ts report-backfill', () => {
     const registry = new SqliteRegistryStore(join(data, 'registry.sqlite'));
     assert.deepEqual((await registry.reportMeetings({ year: 2026 })).map((l) => l.meetingId), ['moved-closed']);
     await registry.close();
+
+    // A registry that cannot be opened (here a folder where its file should be): the record is in all the same, and the person is told how to finish.
+    const broken = join(dir, 'cli-import-broken');
+    mkdirSync(join(broken, 'registry.sqlite'), { recursive: true });
+    const env2 = { ...process.env, DATA_DIR: broken, DATABASE_URL: '' };
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/record.ts', 'import'], { env: env2, input: JSON.stringify(records[0]) });
+    assert.equal(result.status, 1);
+    assert.match(result.stdout.toString(), /^imported moved-closed: \d+ events\n$/);
+    assert.match(result.stderr.toString(), /moved-closed: imported, but its pilot-report line could not be written \(.+\); run: record\.ts report-backfill moved-closed/);
+    const check = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/record.ts', 'check'], { env: env2 }).toString();
+    assert.equal(check, 'moved-closed: ok\n');
   });
 });

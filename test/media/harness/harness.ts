@@ -42,7 +42,7 @@ export interface SnapshotView {
 export interface ReceiveCounters {
   readonly framesDecoded: number;
   /** Frames decoded of the participant's shared screen (0 when they share none). */
-  readonly screenFrames?: number;
+  readonly screenFrames: number;
   readonly videoPackets: number;
   readonly audioPackets: number;
   readonly audioSamples: number;
